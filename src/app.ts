@@ -1,0 +1,40 @@
+import type { Server } from 'restify';
+import { createBot, type BotOptions } from './bot/create-bot';
+import { LibraryAdapter } from './bot/library-adapter';
+import { onTurnError } from './bot/on-turn-error';
+import { session } from './dialogs/session';
+import { createLogger, type Logger } from './logging';
+import { createPrismaClient, type Db } from './persistence/prisma-client';
+import { createServer } from './server';
+
+export interface App {
+  server: Server;
+  db: Db;
+  adapter: LibraryAdapter;
+  log: Logger;
+  close(): Promise<void>;
+}
+
+/** The whole product in one process: database, bot, adapter and HTTP routes. */
+export async function createApp(options: BotOptions & { db?: Db; databaseUrl?: string } = {}): Promise<App> {
+  const log = createLogger();
+  const db = options.db ?? (await createPrismaClient(options.databaseUrl));
+  const { bot, conversationState, services } = await createBot(db, options);
+  const adapter = new LibraryAdapter({
+    MicrosoftAppId: process.env.MicrosoftAppId,
+    MicrosoftAppPassword: process.env.MicrosoftAppPassword,
+    MicrosoftAppType: process.env.MicrosoftAppType,
+    MicrosoftAppTenantId: process.env.MicrosoftAppTenantId,
+  });
+  adapter.onTurnError = onTurnError(conversationState, log, (context) => {
+    try { return session(context).language; } catch { return 'el'; }
+  });
+  const libraries = (await db.library.findMany({ select: { id: true } })).map((l) => l.id);
+  const defaultLibrary = options.defaultLibrary ?? process.env.DEFAULT_LIBRARY ?? 'kalamaria';
+  const server = createServer({
+    adapter, bot, log, libraries, defaultLibrary,
+    languageOf: (library) => services.library(library).defaultLanguage,
+    healthy: async () => { await db.$queryRawUnsafe('SELECT 1'); return true; },
+  });
+  return { server, db, adapter, log, close: async () => { server.close(); await db.$disconnect(); } };
+}

@@ -1,0 +1,54 @@
+import { ConversationState, type Storage } from 'botbuilder';
+import { policyFor, LIBRARY_IDS } from '../domain/policy/policies';
+import { PlaceOrder } from '../domain/services/place-order';
+import { SearchCatalogue } from '../domain/services/search-catalogue';
+import { SignIn } from '../domain/services/sign-in';
+import type { Language, LibraryInfo } from '../domain/types';
+import type { BotServices } from '../dialogs/bot-services';
+import { PrismaBotStorage } from '../persistence/prisma-bot-storage';
+import { PrismaCatalogueRepository } from '../persistence/prisma-catalogue-repository';
+import type { Db } from '../persistence/prisma-client';
+import { PrismaOrderRepository } from '../persistence/prisma-order-repository';
+import { PrismaPatronRepository } from '../persistence/prisma-patron-repository';
+import { ScryptPinHasher } from '../persistence/scrypt-pin-hasher';
+import { LibraryBot } from './library-bot';
+
+export interface BotOptions {
+  defaultLibrary?: string;
+  now?: () => Date;
+  storage?: Storage;
+}
+
+export interface BotAssembly {
+  bot: LibraryBot;
+  conversationState: ConversationState;
+  services: BotServices;
+}
+
+/** Wires repositories, use cases and dialogs once per process. */
+export async function createBot(db: Db, options: BotOptions = {}): Promise<BotAssembly> {
+  const now = options.now ?? (() => new Date());
+  const libraries = new Map<string, LibraryInfo>(
+    (await db.library.findMany()).map((l) => [l.id, { ...l, defaultLanguage: l.defaultLanguage as Language }]),
+  );
+  const patrons = new PrismaPatronRepository(db);
+  const orders = new PrismaOrderRepository(db);
+  const services: BotServices = {
+    signIn: new SignIn(patrons, new ScryptPinHasher(), now),
+    search: new SearchCatalogue(new PrismaCatalogueRepository(db)),
+    placeOrder: new PlaceOrder(orders, policyFor, now),
+    orders,
+    patrons,
+    library: (id) => {
+      const library = libraries.get(id);
+      if (!library) throw new Error(`unknown library '${id}'`);
+      return library;
+    },
+    policyFor,
+    now,
+  };
+  const conversationState = new ConversationState(options.storage ?? new PrismaBotStorage(db));
+  const defaultLibrary = options.defaultLibrary ?? process.env.DEFAULT_LIBRARY ?? 'kalamaria';
+  const bot = new LibraryBot(conversationState, services, { defaultLibrary, libraries: LIBRARY_IDS.filter((id) => libraries.has(id)) });
+  return { bot, conversationState, services };
+}

@@ -1,0 +1,143 @@
+import {
+  ActivityTypes, InputHints, type ConversationState, type StatePropertyAccessor, type TurnContext,
+} from 'botbuilder';
+import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
+import type { Language } from '../domain/types';
+import { LANGUAGES } from '../domain/types';
+import type { BotServices } from '../dialogs/bot-services';
+import { MAIN_DIALOG, MainDialog, type MainOptions } from '../dialogs/main-dialog';
+import { tell, type Slot } from '../dialogs/messages';
+import { setSession, turnT, type Session } from '../dialogs/session';
+import { recognize } from '../nlu/recognize';
+
+export interface BotConfig {
+  defaultLibrary: string;
+  libraries: readonly string[];
+}
+
+/** Below this the words are taken as an answer to the question, not as a change of subject. */
+const INTERRUPTION_CONFIDENCE = 0.75;
+/** Slots whose answers are secrets or digits: never run through intent recognition. */
+const PRIVATE_SLOTS: readonly Slot[] = ['pin', 'cardNumber'];
+
+/**
+ * One turn of any channel: loads the session, honours interruptions (help, cancel, start
+ * over, language, staff) at any prompt, runs the dialog stack, and saves the state.
+ */
+export class LibraryBot {
+  private readonly dialogs: DialogSet;
+  private readonly sessionAccessor: StatePropertyAccessor<Session>;
+
+  constructor(private readonly conversationState: ConversationState, private readonly services: BotServices, private readonly config: BotConfig) {
+    this.sessionAccessor = conversationState.createProperty<Session>('session');
+    this.dialogs = new DialogSet(conversationState.createProperty<DialogState>('dialogState'));
+    this.dialogs.add(new MainDialog(services));
+  }
+
+  async run(context: TurnContext): Promise<void> {
+    let s = await this.sessionAccessor.get(context);
+    if (!s) {
+      s = this.newSession(context);
+      await this.sessionAccessor.set(context, s);
+    }
+    setSession(context, s);
+    context.onSendActivities(async (_ctx, activities, next) => {
+      for (const a of activities) {
+        if (a.inputHint === InputHints.ExpectingInput) s!.slot = (a.channelData as { slot?: Slot } | undefined)?.slot;
+      }
+      return next();
+    });
+    const dc = await this.dialogs.createContext(context);
+    const { type } = context.activity;
+    if (type === ActivityTypes.ConversationUpdate && this.userJoined(context)) {
+      await this.greet(context, s);
+      if (!dc.activeDialog) await dc.beginDialog(MAIN_DIALOG);
+    } else if (type === ActivityTypes.Message) {
+      await this.onMessage(dc, s);
+    }
+    await this.conversationState.saveChanges(context);
+  }
+
+  private async onMessage(dc: DialogContext, s: Session): Promise<void> {
+    const text = (dc.context.activity.text ?? '').trim();
+    if (!s.greeted) {
+      await this.greet(dc.context, s);
+      // The first words may already say what the patron wants ("θέλω να κλείσω το …").
+      const first = text && !this.isGreetingOnly(text, s.language) ? text : undefined;
+      await dc.beginDialog(MAIN_DIALOG, { utterance: first } satisfies MainOptions);
+      return;
+    }
+    if (await this.interrupt(dc, s, text)) return;
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MAIN_DIALOG, { utterance: text || undefined } satisfies MainOptions);
+  }
+
+  private async interrupt(dc: DialogContext, s: Session, text: string): Promise<boolean> {
+    if (!text || (s.slot && PRIVATE_SLOTS.includes(s.slot))) return false;
+    const understood = recognize(text, s.language);
+    if (understood.confidence < INTERRUPTION_CONFIDENCE) return false;
+    const t = () => turnT(dc.context);
+    switch (understood.intent) {
+      case 'switch_language': {
+        const wanted = understood.entities.language;
+        if (wanted && (LANGUAGES as readonly string[]).includes(wanted)) {
+          s.language = wanted as Language;
+          // Questions already asked were worded in the old language: start again from the menu,
+          // keeping the sign-in and the basket.
+          await dc.context.sendActivity(tell(t()('language.switched')));
+          await dc.cancelAllDialogs();
+          await dc.beginDialog(MAIN_DIALOG, { again: true } satisfies MainOptions);
+        } else {
+          await dc.context.sendActivity(tell(t()('language.unavailable')));
+          await dc.repromptDialog();
+        }
+        return true;
+      }
+      case 'help':
+        await dc.context.sendActivity(tell(t()(`help.${s.slot ?? 'main'}`, { defaultValue: t()('help.main') })));
+        if (dc.activeDialog) await dc.repromptDialog();
+        return true;
+      case 'human':
+        await dc.context.sendActivity(tell(t()('human', { phone: this.services.library(s.libraryId).phone })));
+        if (dc.activeDialog) await dc.repromptDialog();
+        return true;
+      case 'cancel':
+        await dc.cancelAllDialogs();
+        await dc.context.sendActivity(tell(t()('cancelled')));
+        await dc.beginDialog(MAIN_DIALOG, { again: true } satisfies MainOptions);
+        return true;
+      case 'start_over':
+        s.basket = [];
+        await dc.cancelAllDialogs();
+        await dc.context.sendActivity(tell(t()('started_over')));
+        await dc.beginDialog(MAIN_DIALOG, { again: true } satisfies MainOptions);
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  private async greet(context: TurnContext, s: Session): Promise<void> {
+    s.greeted = true;
+    const library = this.services.library(s.libraryId);
+    await context.sendActivity(tell(turnT(context)(`greeting.${library.id}`)));
+  }
+
+  private isGreetingOnly(text: string, language: Language): boolean {
+    const understood = recognize(text, language);
+    return understood.intent === 'none' && /^(γει[αά]|καλημ[εέ]ρα|καλησπ[εέ]ρα|hello|hi|szia|sziasztok|j[oó] napot|hell[oó]|start|menu|μενού|menü)\b/iu.test(text);
+  }
+
+  private userJoined(context: TurnContext): boolean {
+    const members = context.activity.membersAdded ?? [];
+    return members.some((m) => m.id !== context.activity.recipient?.id);
+  }
+
+  private newSession(context: TurnContext): Session {
+    const requested = (context.activity.channelData as { library?: unknown } | undefined)?.library;
+    const libraryId = typeof requested === 'string' && this.config.libraries.includes(requested) ? requested : this.config.defaultLibrary;
+    const locale = (context.activity.locale ?? '').slice(0, 2).toLowerCase();
+    const language = (LANGUAGES as readonly string[]).includes(locale) ? (locale as Language) : this.services.library(libraryId).defaultLanguage;
+    return { libraryId, language, basket: [] };
+  }
+}

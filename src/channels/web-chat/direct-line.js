@@ -1,0 +1,66 @@
+// A DirectLine-compatible object for Web Chat that talks to our own server (no Azure service).
+// Each posted activity is echoed back with an id and the same clientActivityID, as Web Chat
+// expects, and the turn's replies (returned in the HTTP response) are emitted after it.
+(function () {
+  function subject(onSubscribe) {
+    const observers = new Set();
+    return {
+      subscribe(observer) {
+        const o = typeof observer === 'function' ? { next: observer } : observer;
+        observers.add(o);
+        if (onSubscribe) onSubscribe(o);
+        return { unsubscribe() { observers.delete(o); } };
+      },
+      next(value) { observers.forEach((o) => o.next && o.next(value)); },
+    };
+  }
+
+  window.createLocalDirectLine = function (library, locale) {
+    const conversationId = 'webchat-' + crypto.randomUUID();
+    let status = 2; // Online
+    const connectionStatus$ = subject((o) => o.next && o.next(status));
+    const activity$ = subject();
+    let sequence = 0;
+
+    async function send(activity) {
+      const response = await fetch('/webchat/activities', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ conversationId, library, activity: { ...activity, locale } }),
+      });
+      if (!response.ok) throw new Error('HTTP ' + response.status);
+      return response.json();
+    }
+
+    function emitReplies(replies) {
+      for (const reply of replies) {
+        activity$.next({ ...reply, id: reply.id || conversationId + '|' + (++sequence), timestamp: reply.timestamp || new Date().toISOString() });
+      }
+    }
+
+    // Ask for the greeting as soon as the widget is ready.
+    setTimeout(() => {
+      send({ type: 'conversationUpdate', membersAdded: [{ id: 'user' }] }).then((r) => emitReplies(r.activities)).catch(console.error);
+    }, 0);
+
+    return {
+      activity$,
+      connectionStatus$,
+      postActivity(activity) {
+        return {
+          subscribe(observer) {
+            const o = typeof observer === 'function' ? { next: observer } : observer;
+            send(activity).then((r) => {
+              activity$.next({ ...activity, id: r.id, timestamp: new Date().toISOString(), channelData: { ...(activity.channelData || {}), clientActivityID: activity.channelData && activity.channelData.clientActivityID } });
+              o.next && o.next(r.id);
+              o.complete && o.complete();
+              emitReplies(r.activities);
+            }).catch((error) => o.error && o.error(error));
+            return { unsubscribe() {} };
+          },
+        };
+      },
+      end() { status = 5; connectionStatus$.next(status); },
+    };
+  };
+})();

@@ -1,0 +1,41 @@
+import { tFor } from '../../i18n/init';
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * The chat page: Microsoft's Web Chat widget (served from our own node_modules, no CDN) with a
+ * small DirectLine-compatible object that posts each activity to /webchat/activities and shows
+ * the replies the turn returned. No Azure Direct Line service is involved.
+ */
+export function webChatPage(library: string, language: string): string {
+  const t = tFor(language);
+  const config = JSON.stringify({ library, locale: language === 'hu' ? 'hu-HU' : 'el-GR', placeholder: t('page.placeholder') });
+  return `<!doctype html>
+<html lang="${language}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(t('page.title'))}</title>
+<style>
+  html, body { height: 100%; margin: 0; font-family: system-ui, sans-serif; background: #f4f1ea; }
+  header { background: #1f4e5f; color: #fff; padding: 12px 20px; font-size: 1.1rem; }
+  #webchat { height: calc(100% - 48px); max-width: 760px; margin: 0 auto; background: #fff; }
+</style>
+</head>
+<body>
+<header>${escapeHtml(t('page.heading'))}</header>
+<main id="webchat" role="main"></main>
+<script src="/webchat/webchat.js"></script>
+<script src="/webchat/direct-line.js"></script>
+<script>
+  const config = ${config.replace(/</g, '\\u003c')};
+  window.WebChat.renderWebChat({
+    directLine: window.createLocalDirectLine(config.library, config.locale),
+    userID: 'user-' + Math.random().toString(36).slice(2),
+    locale: config.locale,
+    styleOptions: { hideUploadButton: true, sendBoxPlaceholder: config.placeholder, bubbleMaxWidth: 600 },
+  }, document.getElementById('webchat'));
+</script>
+</body>
+</html>`;
+}

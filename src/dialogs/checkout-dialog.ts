@@ -1,0 +1,106 @@
+import { TurnContext } from 'botbuilder';
+import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { pickupBranches } from '../domain/rules/copy-availability';
+import type { BranchAvailability } from '../domain/types';
+import type { BotServices } from './bot-services';
+import { describeBasket } from './format';
+import { ask, tell } from './messages';
+import { OptionPrompt, type OptionAnswer, type OptionPromptOptions } from './option-prompt';
+import { session, turnT } from './session';
+import { YesNoPrompt } from './yes-no-prompt';
+
+export const CHECKOUT_DIALOG = 'checkout';
+const CONFIRM = 'checkout.confirm';
+const ALTERNATIVE = 'checkout.alternative';
+const STEPS = 'checkout.steps';
+
+interface CheckoutState { lostRecordId?: number; alternatives?: BranchAvailability[] }
+
+/** The basket summary, an explicit yes, and the order written in one transaction. */
+export class CheckoutDialog extends ComponentDialog {
+  constructor(private readonly services: BotServices) {
+    super(CHECKOUT_DIALOG);
+    this.addDialog(new YesNoPrompt(CONFIRM)).addDialog(new OptionPrompt(ALTERNATIVE))
+      .addDialog(new WaterfallDialog(STEPS, [this.summarise.bind(this), this.place.bind(this), this.alternative.bind(this)]));
+    this.initialDialogId = STEPS;
+  }
+
+  private async summarise(step: WaterfallStepContext<CheckoutState>) {
+    const t = turnT(step.context, 'holds');
+    const basket = session(step.context).basket;
+    if (basket.length === 0) {
+      await step.context.sendActivity(tell(t('checkout.empty')));
+      return step.endDialog();
+    }
+    const text = [t('checkout.summary', { count: basket.length }), describeBasket(t, basket), t('checkout.pickup_rule'), t('checkout.ask_confirm')].join('\n\n');
+    return step.prompt(CONFIRM, {
+      prompt: ask(text, 'confirm', { choices: [t('common:yes'), t('common:no')] }),
+      retryPrompt: ask(t('checkout.confirm_retry'), 'confirm', { choices: [t('common:yes'), t('common:no')] }),
+    });
+  }
+
+  private async place(step: WaterfallStepContext<CheckoutState>) {
+    const t = turnT(step.context, ['holds', 'reasons']);
+    const s = session(step.context);
+    if (step.result !== true) {
+      await step.context.sendActivity(tell(t('checkout.not_confirmed')));
+      return step.endDialog();
+    }
+    const library = this.services.library(s.libraryId);
+    const outcome = await this.services.placeOrder.run({
+      libraryId: s.libraryId,
+      patronId: s.patron!.id,
+      channel: step.context.activity.channelId,
+      language: s.language,
+      // Lets staff actions reach this conversation later (proactive "your books are ready").
+      conversationRef: JSON.stringify(TurnContext.getConversationReference(step.context.activity)),
+      items: s.basket.map(({ recordId, branchId }) => ({ recordId, branchId })),
+    });
+    if (outcome.allowed) {
+      const branches = [...new Set(s.basket.map((i) => i.branchName))].join(', ');
+      s.basket = [];
+      const text = t('checkout.confirmed', { ref: outcome.orderRef, branches, phone: library.phone });
+      const spokenRef = outcome.orderRef.split('').join(' ');
+      await step.context.sendActivity(tell(text, {
+        speak: t('checkout.confirmed', { ref: spokenRef, branches, phone: library.phone }),
+        channelData: { orderRef: outcome.orderRef },
+      }));
+      return step.endDialog({ orderRef: outcome.orderRef });
+    }
+    if (outcome.reason !== 'hold.copy_taken') {
+      await step.context.sendActivity(tell(t(outcome.reason, { ns: 'reasons', ...outcome.params, phone: library.phone })));
+      return step.endDialog();
+    }
+    // Lost the race for the last copy at that branch: offer the branches that still have one.
+    const lost = s.basket.find((i) => i.recordId === outcome.recordId && i.branchId === outcome.branchId);
+    const record = await this.services.search.record(outcome.recordId);
+    const alternatives = pickupBranches(record?.availability ?? []);
+    step.options.lostRecordId = outcome.recordId;
+    step.options.alternatives = alternatives;
+    const title = lost?.title ?? record?.title ?? '';
+    if (alternatives.length === 0) {
+      s.basket = s.basket.filter((i) => i.recordId !== outcome.recordId);
+      await step.context.sendActivity(tell(t('checkout.copy_taken_none_left', { title, branch: lost?.branchName ?? '' })));
+      return step.replaceDialog(STEPS);
+    }
+    const labels = [...alternatives.map((b) => b.branchName), t('checkout.remove_item')];
+    return step.prompt(ALTERNATIVE, {
+      prompt: ask(t('checkout.copy_taken', { title, branch: lost?.branchName ?? '', others: alternatives.map((b) => b.branchName).join(', ') }), 'choice', { choices: labels }),
+      retryPrompt: ask(t('checkout.alternative_retry'), 'choice', { choices: labels }),
+      validations: { labels },
+    } satisfies OptionPromptOptions);
+  }
+
+  private async alternative(step: WaterfallStepContext<CheckoutState>) {
+    const s = session(step.context);
+    const choice = step.options.alternatives?.[(step.result as OptionAnswer).index];
+    const item = s.basket.find((i) => i.recordId === step.options.lostRecordId);
+    if (choice && item) {
+      item.branchId = choice.branchId;
+      item.branchName = choice.branchName;
+    } else {
+      s.basket = s.basket.filter((i) => i.recordId !== step.options.lostRecordId);
+    }
+    return step.replaceDialog(STEPS);
+  }
+}

@@ -1,0 +1,18 @@
+import type { TFunction } from 'i18next';
+import type { BasketItem, RecordSummary } from '../domain/types';
+
+/** One search hit as the patron hears it: title, author, year, and where a copy can be had. */
+export function describeRecord(t: TFunction, record: RecordSummary, position?: number): string {
+  const head = t('holds:record.line', { title: record.title, author: record.author, year: record.year });
+  const available = record.availability.filter((b) => b.available > 0).map((b) => b.branchName);
+  const onLoan = record.availability.filter((b) => b.available === 0).map((b) => b.branchName);
+  const parts = [
+    available.length > 0 ? t('holds:record.available_at', { branches: available.join(', ') }) : t('holds:record.none_available'),
+    ...(onLoan.length > 0 && available.length > 0 ? [t('holds:record.on_loan_at', { branches: onLoan.join(', ') })] : []),
+  ];
+  return `${position !== undefined ? `${position}. ` : ''}${head}\n${parts.join(' ')}`;
+}
+
+export function describeBasket(t: TFunction, basket: readonly BasketItem[]): string {
+  return basket.map((item, i) => t('holds:basket.line', { n: i + 1, title: item.title, branch: item.branchName })).join('\n');
+}

@@ -1,0 +1,99 @@
+import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { recognize } from '../nlu/recognize';
+import type { Intent } from '../nlu/types';
+import type { BotServices } from './bot-services';
+import { ask, tell } from './messages';
+import { MY_ORDERS_DIALOG, MyOrdersDialog } from './my-orders-dialog';
+import { NEW_ACQUISITIONS_DIALOG, NewAcquisitionsDialog } from './new-acquisitions-dialog';
+import { OptionPrompt, type OptionAnswer, type OptionPromptOptions } from './option-prompt';
+import { RESERVE_DIALOG, ReserveDialog, type ReserveOptions } from './reserve-dialog';
+import { session, turnT } from './session';
+
+export const MAIN_DIALOG = 'main';
+const MENU = 'main.menu';
+const STEPS = 'main.steps';
+
+/** The menu, in the order it is offered; each entry's intent is what free text maps to it. */
+const MENU_ITEMS = [
+  { key: 'reserve', intent: 'reserve' },
+  { key: 'new', intent: 'new_acquisitions' },
+  { key: 'orders', intent: 'my_orders' },
+  { key: 'help', intent: 'help' },
+] as const satisfies ReadonlyArray<{ key: string; intent: Intent }>;
+
+export interface MainOptions {
+  /** The patron's first words, when they already say what they want (mixed initiative). */
+  utterance?: string;
+  again?: boolean;
+}
+
+type Route = { dialog: string; options?: object } | { help: true };
+
+/** The top of every conversation: the menu, free-text routing, and back to the menu when a task ends. */
+export class MainDialog extends ComponentDialog {
+  constructor(services: BotServices) {
+    super(MAIN_DIALOG);
+    this.addDialog(new OptionPrompt(MENU))
+      .addDialog(new ReserveDialog(services))
+      .addDialog(new NewAcquisitionsDialog(services))
+      .addDialog(new MyOrdersDialog(services))
+      .addDialog(new WaterfallDialog(STEPS, [this.menu.bind(this), this.route.bind(this), this.followUp.bind(this), this.loop.bind(this)]));
+    this.initialDialogId = STEPS;
+  }
+
+  private async menu(step: WaterfallStepContext<MainOptions>) {
+    if (step.options.utterance) return step.next({ index: -1, text: step.options.utterance } satisfies OptionAnswer);
+    const t = turnT(step.context);
+    const labels = MENU_ITEMS.map((item) => t(`menu.${item.key}`));
+    const lines = labels.map((label, i) => `${i + 1}. ${label}`).join('\n');
+    return step.prompt(MENU, {
+      prompt: ask(`${t(step.options.again ? 'menu.again' : 'menu.ask')}\n${lines}`, 'choice', { choices: labels }),
+      retryPrompt: ask(`${t('menu.retry')}\n${lines}`, 'choice', { choices: labels }),
+      validations: { labels, freeText: true },
+    } satisfies OptionPromptOptions);
+  }
+
+  private async route(step: WaterfallStepContext<MainOptions>) {
+    const answer = step.result as OptionAnswer;
+    const route = answer.index >= 0 ? routeForIntent(MENU_ITEMS[answer.index]!.intent, undefined) : this.routeFreeText(step, answer.text);
+    if (!route) {
+      await step.context.sendActivity(tell(turnT(step.context)('menu.not_understood')));
+      return step.replaceDialog(STEPS, { again: true });
+    }
+    if ('help' in route) {
+      await step.context.sendActivity(tell(turnT(step.context)('help.main')));
+      return step.replaceDialog(STEPS, { again: true });
+    }
+    return step.beginDialog(route.dialog, route.options);
+  }
+
+  /** The new-acquisitions list ends with the record the patron picked: reserve it. */
+  private async followUp(step: WaterfallStepContext<MainOptions>) {
+    const result = step.result as { recordId?: number } | undefined;
+    if (result?.recordId !== undefined) return step.beginDialog(RESERVE_DIALOG, { recordId: result.recordId } satisfies ReserveOptions);
+    return step.next();
+  }
+
+  private async loop(step: WaterfallStepContext<MainOptions>) {
+    return step.replaceDialog(STEPS, { again: true });
+  }
+
+  /** What the patron said instead of picking: an intent, or else the words of a search. */
+  private routeFreeText(step: WaterfallStepContext<MainOptions>, text: string): Route | undefined {
+    const understood = recognize(text, session(step.context).language);
+    const route = routeForIntent(understood.intent, understood.entities.title ?? understood.entities.author ?? understood.entities.isbn);
+    if (route) return route;
+    // A bare title or author ("Egri csillagok") is the most likely thing a patron types here.
+    return text.trim().length >= 3 ? { dialog: RESERVE_DIALOG, options: { query: text } satisfies ReserveOptions } : undefined;
+  }
+}
+
+function routeForIntent(intent: Intent, query: string | undefined): Route | undefined {
+  switch (intent) {
+    case 'reserve': return { dialog: RESERVE_DIALOG, options: { query } satisfies ReserveOptions };
+    case 'new_acquisitions': return { dialog: NEW_ACQUISITIONS_DIALOG };
+    case 'my_orders': return { dialog: MY_ORDERS_DIALOG };
+    case 'help': return { help: true };
+    default: return undefined;
+  }
+}

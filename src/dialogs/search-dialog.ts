@@ -1,0 +1,67 @@
+import { ComponentDialog, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { BotServices } from './bot-services';
+import { describeRecord } from './format';
+import { ask, tell } from './messages';
+import { OptionPrompt, type OptionAnswer, type OptionPromptOptions } from './option-prompt';
+import { session, turnT } from './session';
+
+export const SEARCH_DIALOG = 'search';
+const QUERY = 'search.query';
+const PICK = 'search.pick';
+const STEPS = 'search.steps';
+
+/** Hits shown per page: three is what a caller can keep in mind, and it keeps chat replies short. */
+export const PAGE_SIZE = 3;
+
+export interface SearchOptions { query?: string; offset?: number }
+interface SearchState extends SearchOptions { shown?: number[]; hasMore?: boolean }
+
+/** Title, author or ISBN search, a few hits at a time; ends with the picked record id, or nothing. */
+export class SearchDialog extends ComponentDialog {
+  constructor(private readonly services: BotServices) {
+    super(SEARCH_DIALOG);
+    this.addDialog(new TextPrompt(QUERY, async (p) => (p.recognized.value ?? '').trim().length > 0))
+      .addDialog(new OptionPrompt(PICK))
+      .addDialog(new WaterfallDialog(STEPS, [this.askQuery.bind(this), this.showPage.bind(this), this.picked.bind(this)]));
+    this.initialDialogId = STEPS;
+  }
+
+  private async askQuery(step: WaterfallStepContext<SearchState>) {
+    if (step.options.query) return step.next(step.options.query);
+    const t = turnT(step.context, 'holds');
+    return step.prompt(QUERY, { prompt: ask(t('search.ask'), 'query'), retryPrompt: ask(t('search.retry'), 'query') });
+  }
+
+  private async showPage(step: WaterfallStepContext<SearchState>) {
+    const t = turnT(step.context, 'holds');
+    const query = String(step.result).trim();
+    const offset = step.options.offset ?? 0;
+    const page = await this.services.search.search(session(step.context).libraryId, query, offset, PAGE_SIZE);
+    if (page.items.length === 0) {
+      await step.context.sendActivity(tell(t(offset > 0 ? 'search.no_more' : 'search.nothing_found', { query })));
+      return step.replaceDialog(STEPS, {});
+    }
+    step.options.query = query;
+    step.options.shown = page.items.map((r) => r.id);
+    step.options.hasMore = offset + page.items.length < page.total;
+    const lines = page.items.map((r, i) => describeRecord(t, r, i + 1));
+    const header = t('search.found', { count: page.total, from: offset + 1, to: offset + page.items.length });
+    const labels = [...page.items.map((r) => r.title), ...(step.options.hasMore ? [t('search.more')] : []), t('search.new_search')];
+    const prompt = [header, ...lines, t('search.pick')].join('\n\n');
+    return step.prompt(PICK, {
+      prompt: ask(prompt, 'choice', { choices: labels }),
+      retryPrompt: ask(t('search.pick_retry', { count: page.items.length }), 'choice', { choices: labels }),
+      validations: { labels, freeText: true },
+    } satisfies OptionPromptOptions);
+  }
+
+  private async picked(step: WaterfallStepContext<SearchState>) {
+    const answer = step.result as OptionAnswer;
+    const shown = step.options.shown ?? [];
+    if (answer.index >= 0 && answer.index < shown.length) return step.endDialog(shown[answer.index]);
+    const more = step.options.hasMore && answer.index === shown.length;
+    if (more) return step.replaceDialog(STEPS, { query: step.options.query, offset: (step.options.offset ?? 0) + PAGE_SIZE });
+    // "New search", or words that name none of the options: take them as the next query.
+    return step.replaceDialog(STEPS, answer.index === -1 ? { query: answer.text } : {});
+  }
+}

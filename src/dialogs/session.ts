@@ -1,0 +1,33 @@
+import type { TurnContext } from 'botbuilder';
+import type { TFunction } from 'i18next';
+import { tFor } from '../i18n/init';
+import type { BasketItem, Language } from '../domain/types';
+import type { Slot } from './messages';
+
+/** Conversation data kept between turns (in the database, with the dialog stack). Never a PIN. */
+export interface Session {
+  libraryId: string;
+  language: Language;
+  patron?: { id: number; name: string };
+  basket: BasketItem[];
+  /** What the last question asked for; interruptions are not looked for in a PIN or card number. */
+  slot?: Slot;
+  greeted?: boolean;
+}
+
+const SESSION = Symbol('session');
+
+export function setSession(context: TurnContext, session: Session): void {
+  context.turnState.set(SESSION, session);
+}
+
+export function session(context: TurnContext): Session {
+  const value = context.turnState.get(SESSION) as Session | undefined;
+  if (!value) throw new Error('session not loaded for this turn');
+  return value;
+}
+
+/** The translate function for this turn's language (the patron may switch at any prompt). */
+export function turnT(context: TurnContext, ns: string | readonly string[] = 'common'): TFunction {
+  return tFor(session(context).language, ns);
+}

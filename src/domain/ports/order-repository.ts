@@ -1,0 +1,36 @@
+import type { Decision, Refusal } from '../decision';
+import type { PatronSnapshot } from '../types';
+
+export interface OrderDraft {
+  libraryId: string;
+  patronId: number;
+  channel: string;
+  language: string;
+  conversationRef?: string;
+  items: Array<{ recordId: number; branchId: string }>;
+}
+
+export type CopyTaken = Refusal<'hold.copy_taken'> & { recordId: number; branchId: string };
+
+export type PlacedOrder = { allowed: true; orderRef: string; orderId: number };
+
+export interface OrderSummary {
+  ref: string;
+  status: string;
+  createdAt: Date;
+  items: Array<{ title: string; branchName: string }>;
+}
+
+export interface OrderRepository {
+  /**
+   * Writes the order and its holds in one transaction, or nothing. `check` runs inside the
+   * transaction on a fresh snapshot, so two orders cannot both take the patron's last place;
+   * each copy is claimed with a conditional update, so two patrons cannot take one copy.
+   */
+  placeOrder<R extends string>(
+    draft: OrderDraft,
+    check: (patron: PatronSnapshot) => Decision<R>,
+    makeRef: () => string,
+  ): Promise<PlacedOrder | Refusal<R> | CopyTaken>;
+  listForPatron(patronId: number, limit: number): Promise<OrderSummary[]>;
+}

@@ -1,0 +1,56 @@
+export type Language = 'el' | 'hu';
+export const LANGUAGES: readonly Language[] = ['el', 'hu'];
+
+export type PatronStatus = 'active' | 'locked' | 'expired';
+
+/** What the rules need to know about a patron at one instant. */
+export interface PatronSnapshot {
+  id: number;
+  libraryId: string;
+  name: string;
+  status: PatronStatus;
+  cardExpiresAt: Date;
+  loansCount: number;
+  /** Holds not yet collected, cancelled or expired, across all branches. */
+  activeHolds: number;
+  preferredLanguage: Language;
+}
+
+export interface BranchAvailability {
+  branchId: string;
+  branchName: string;
+  available: number;
+  total: number;
+}
+
+export interface RecordSummary {
+  id: number;
+  title: string;
+  author: string;
+  year: number;
+  kind: 'book' | 'journal';
+  isbn?: string;
+  availability: BranchAvailability[];
+}
+
+export interface SearchPage {
+  total: number;
+  items: RecordSummary[];
+}
+
+/** A book the patron has put in the basket; the copy itself is chosen when the order is written. */
+export interface BasketItem {
+  recordId: number;
+  title: string;
+  branchId: string;
+  branchName: string;
+}
+
+export interface LibraryInfo {
+  id: string;
+  name: string;
+  phone: string;
+  timezone: string;
+  currency: string;
+  defaultLanguage: Language;
+}

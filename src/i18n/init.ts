@@ -1,0 +1,45 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import i18next, { type i18n, type Resource, type TFunction } from 'i18next';
+
+export const LOCALES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'locales');
+export const NAMESPACES = ['common', 'holds', 'reasons'] as const;
+
+/** Reads every locales/<lang>/<ns>.json; the set of files defines the namespaces. */
+export function loadResources(dir = LOCALES_DIR): Resource {
+  const resources: Resource = {};
+  for (const lang of readdirSync(dir)) {
+    resources[lang] = {};
+    for (const file of readdirSync(path.join(dir, lang)).filter((f) => f.endsWith('.json'))) {
+      resources[lang]![file.replace(/\.json$/, '')] = JSON.parse(readFileSync(path.join(dir, lang, file), 'utf8'));
+    }
+  }
+  return resources;
+}
+
+let instance: i18n | undefined;
+
+/** One i18next instance per process, initialised synchronously from the JSON files. */
+export function i18n(): i18n {
+  if (instance) return instance;
+  const resources = loadResources();
+  const created = i18next.createInstance();
+  void created.init({
+    resources,
+    lng: 'el',
+    fallbackLng: false,
+    supportedLngs: ['el', 'hu'],
+    ns: Object.keys(resources.el ?? {}),
+    defaultNS: 'common',
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  instance = created;
+  return created;
+}
+
+export function tFor(language: string, ns: string | readonly string[] = 'common'): TFunction {
+  return i18n().getFixedT(language, ns as string | string[]);
+}

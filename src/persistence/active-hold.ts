@@ -1,0 +1,3 @@
+/** Order statuses whose holds still count against the patron's limit and keep the copy. */
+export const OPEN_ORDER_STATUSES = ['new', 'preparing', 'ready', 'waiting_outside'];
+export const ACTIVE_HOLD = { status: 'active', order: { status: { in: OPEN_ORDER_STATUSES } } } as const;

@@ -1,0 +1,27 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** The embedded default: one SQLite file under data/, created on first use. */
+export const DEFAULT_DATABASE_URL = `file:${path.join(root, 'data', 'library.db')}`;
+
+export function databaseUrl(): string {
+  return process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+}
+
+export function isPostgres(url = databaseUrl()): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
+/** The driver adapter for a URL: PostgreSQL through pg, anything else is a SQLite file. */
+export function createAdapterFactory(url = databaseUrl()): PrismaBetterSQLite3 | PrismaPg {
+  if (isPostgres(url)) return new PrismaPg({ connectionString: url, max: 10 });
+  const file = url.replace(/^file:/, '');
+  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(root, file)), { recursive: true });
+  // timeout: how long a writer waits for SQLite's single write lock before SQLITE_BUSY.
+  return new PrismaBetterSQLite3({ url: file.startsWith('/') ? file : path.resolve(root, file), timeout: 10_000 });
+}

@@ -1,0 +1,29 @@
+import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import type { PinHasher } from '../domain/ports/pin-hasher';
+
+const scryptAsync = (secret: string, salt: Buffer, keylen: number, options: ScryptOptions) =>
+  new Promise<Buffer>((resolve, reject) =>
+    scrypt(secret, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))));
+
+/**
+ * scrypt from Node's own crypto (no native dependency). A 4-digit PIN has only 10,000 values,
+ * so the hash only slows an offline attacker down; the real defence is the lockout in SignIn.
+ * Format: scrypt$N$r$p$salt(base64url)$key(hex).
+ */
+export class ScryptPinHasher implements PinHasher {
+  constructor(private readonly cost = 16384) {}
+
+  async hash(pin: string): Promise<string> {
+    const salt = randomBytes(16);
+    const key = await scryptAsync(pin, salt, 32, { N: this.cost, r: 8, p: 1 });
+    return `scrypt$${this.cost}$8$1$${salt.toString('base64url')}$${key.toString('hex')}`;
+  }
+
+  async verify(pin: string, stored: string): Promise<boolean> {
+    const [scheme, n, r, p, salt, keyHex] = stored.split('$');
+    if (scheme !== 'scrypt' || !salt || !keyHex) return false;
+    const expected = Buffer.from(keyHex, 'hex');
+    const key = await scryptAsync(pin, Buffer.from(salt, 'base64url'), expected.length, { N: Number(n), r: Number(r), p: Number(p) });
+    return timingSafeEqual(key, expected);
+  }
+}

@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Activity } from 'botbuilder';
+import restify, { type Request, type Response, type Server } from 'restify';
+import { webChatPage } from './channels/web-chat/web-chat-page';
+import type { LibraryAdapter } from './bot/library-adapter';
+import type { LibraryBot } from './bot/library-bot';
+import type { Logger } from './logging';
+
+export interface ServerDeps {
+  adapter: LibraryAdapter;
+  bot: LibraryBot;
+  log: Logger;
+  libraries: readonly string[];
+  defaultLibrary: string;
+  languageOf(library: string): string;
+  healthy(): Promise<boolean>;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const webChatBundle = createRequire(import.meta.url).resolve('botframework-webchat/dist/webchat.js');
+const directLineShim = readFileSync(path.join(here, 'channels', 'web-chat', 'direct-line.js'), 'utf8');
+
+/** Largest request body accepted; a chat message is a few hundred bytes. */
+const MAX_BODY = 64 * 1024;
+
+/** Routes only: each one hands over to the adapter or a page renderer. */
+export function createServer(deps: ServerDeps): Server {
+  const server = restify.createServer({ name: 'library-booking-bot', handleUncaughtExceptions: false });
+  server.use(restify.plugins.queryParser());
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY, mapParams: false, rejectUnknown: true }));
+
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    const activity = req.body as Partial<Activity> | undefined;
+    // Anonymous mode: replies go to the caller's serviceUrl, so only loopback callers (the
+    // Emulator, tests) or expectReplies are accepted; otherwise anyone could make us POST anywhere.
+    if (deps.adapter.anonymous && activity?.deliveryMode !== 'expectReplies' && !isLoopbackUrl(activity?.serviceUrl)) {
+      res.send(400, { error: 'serviceUrl must be a loopback address when no Microsoft app id is configured' });
+      return;
+    }
+    await deps.adapter.process(req, res, (context) => deps.bot.run(context));
+  });
+
+  server.post('/webchat/activities', async (req: Request, res: Response) => {
+    const body = req.body as { conversationId?: unknown; library?: unknown; activity?: Partial<Activity> } | undefined;
+    const conversationId = typeof body?.conversationId === 'string' ? body.conversationId : '';
+    if (!/^webchat-[\w-]{8,64}$/.test(conversationId) || !body?.activity) {
+      res.send(400, { error: 'conversationId and activity are required' });
+      return;
+    }
+    const library = typeof body.library === 'string' && deps.libraries.includes(body.library) ? body.library : deps.defaultLibrary;
+    const incoming = body.activity;
+    const id = `${conversationId}|${Date.now().toString(36)}`;
+    const activity: Partial<Activity> = {
+      type: incoming.type === 'conversationUpdate' ? 'conversationUpdate' : 'message',
+      id,
+      text: typeof incoming.text === 'string' ? incoming.text : '',
+      locale: typeof incoming.locale === 'string' ? incoming.locale : undefined,
+      membersAdded: incoming.type === 'conversationUpdate' ? [{ id: 'user', name: 'user' }] : undefined,
+      channelId: 'webchat',
+      serviceUrl: 'http://127.0.0.1/webchat',
+      conversation: { id: conversationId, isGroup: false, name: '', conversationType: 'personal' },
+      from: { id: `${conversationId}-user`, name: 'user', role: 'user' },
+      recipient: { id: 'library-bot', name: 'library-bot', role: 'bot' },
+      channelData: { library },
+      timestamp: new Date(),
+    };
+    const replies = await deps.adapter.runInProcess(activity, (context) => deps.bot.run(context));
+    res.send(200, { id, activities: replies });
+  });
+
+  const page = (library: string) => (_req: Request, res: Response) => {
+    const html = webChatPage(library, deps.languageOf(library));
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(html);
+  };
+  server.get('/', (req: Request, res: Response) => page(deps.defaultLibrary)(req, res));
+  server.get('/chat/:library', (req: Request, res: Response) => {
+    const library = String(req.params.library);
+    if (!deps.libraries.includes(library)) { res.send(404, { error: 'unknown library' }); return; }
+    page(library)(req, res);
+  });
+  server.get('/webchat/webchat.js', (_req: Request, res: Response) => {
+    res.writeHead(200, { 'content-type': 'application/javascript; charset=utf-8', 'cache-control': 'public, max-age=86400' });
+    res.end(readFileSync(webChatBundle));
+  });
+  server.get('/webchat/direct-line.js', (_req: Request, res: Response) => {
+    res.writeHead(200, { 'content-type': 'application/javascript; charset=utf-8' });
+    res.end(directLineShim);
+  });
+  server.get('/healthz', async (_req: Request, res: Response) => {
+    const database = await deps.healthy().catch(() => false);
+    res.send(database ? 200 : 503, { status: database ? 'ok' : 'degraded', database: database ? 'reachable' : 'unreachable' });
+  });
+
+  server.on('restifyError', (req: Request, res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
+    if (!err.statusCode || err.statusCode >= 500) deps.log.error({ err: { name: err.name, message: err.message }, path: req.path() }, 'request failed');
+    callback();
+  });
+  return server;
+}
+
+function isLoopbackUrl(url: unknown): boolean {
+  if (typeof url !== 'string') return false;
+  try {
+    const host = new URL(url).hostname;
+    return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+  } catch {
+    return false;
+  }
+}
