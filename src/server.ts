@@ -20,7 +20,9 @@ export interface ServerDeps {
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const webChatBundle = createRequire(import.meta.url).resolve('botframework-webchat/dist/webchat.js');
+// The package's exports hide dist/ (and package.json), but the bundle is what a page loads.
+const webChatEntry = createRequire(import.meta.url).resolve('botframework-webchat');
+const webChatBundle = path.join(webChatEntry.slice(0, webChatEntry.lastIndexOf('botframework-webchat') + 'botframework-webchat'.length), 'dist', 'webchat.js');
 const directLineShim = readFileSync(path.join(here, 'channels', 'web-chat', 'direct-line.js'), 'utf8');
 
 /** Largest request body accepted; a chat message is a few hundred bytes. */
@@ -71,22 +73,22 @@ export function createServer(deps: ServerDeps): Server {
     res.send(200, { id, activities: replies });
   });
 
-  const page = (library: string) => (_req: Request, res: Response) => {
+  const page = (library: string) => async (_req: Request, res: Response) => {
     const html = webChatPage(library, deps.languageOf(library));
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
     res.end(html);
   };
-  server.get('/', (req: Request, res: Response) => page(deps.defaultLibrary)(req, res));
-  server.get('/chat/:library', (req: Request, res: Response) => {
+  server.get('/', async (req: Request, res: Response) => page(deps.defaultLibrary)(req, res));
+  server.get('/chat/:library', async (req: Request, res: Response) => {
     const library = String(req.params.library);
     if (!deps.libraries.includes(library)) { res.send(404, { error: 'unknown library' }); return; }
-    page(library)(req, res);
+    await page(library)(req, res);
   });
-  server.get('/webchat/webchat.js', (_req: Request, res: Response) => {
+  server.get('/webchat/webchat.js', async (_req: Request, res: Response) => {
     res.writeHead(200, { 'content-type': 'application/javascript; charset=utf-8', 'cache-control': 'public, max-age=86400' });
     res.end(readFileSync(webChatBundle));
   });
-  server.get('/webchat/direct-line.js', (_req: Request, res: Response) => {
+  server.get('/webchat/direct-line.js', async (_req: Request, res: Response) => {
     res.writeHead(200, { 'content-type': 'application/javascript; charset=utf-8' });
     res.end(directLineShim);
   });

@@ -8,6 +8,7 @@ import type { BotServices } from '../dialogs/bot-services';
 import { MAIN_DIALOG, MainDialog, type MainOptions } from '../dialogs/main-dialog';
 import { tell, type Slot } from '../dialogs/messages';
 import { setSession, turnT, type Session } from '../dialogs/session';
+import { isGreeting } from '../nlu/greeting';
 import { recognize } from '../nlu/recognize';
 
 export interface BotConfig {
@@ -63,7 +64,7 @@ export class LibraryBot {
     if (!s.greeted) {
       await this.greet(dc.context, s);
       // The first words may already say what the patron wants ("θέλω να κλείσω το …").
-      const first = text && !this.isGreetingOnly(text, s.language) ? text : undefined;
+      const first = text && !isGreeting(text, s.language) ? text : undefined;
       await dc.beginDialog(MAIN_DIALOG, { utterance: first } satisfies MainOptions);
       return;
     }
@@ -121,11 +122,6 @@ export class LibraryBot {
     s.greeted = true;
     const library = this.services.library(s.libraryId);
     await context.sendActivity(tell(turnT(context)(`greeting.${library.id}`)));
-  }
-
-  private isGreetingOnly(text: string, language: Language): boolean {
-    const understood = recognize(text, language);
-    return understood.intent === 'none' && /^(γει[αά]|καλημ[εέ]ρα|καλησπ[εέ]ρα|hello|hi|szia|sziasztok|j[oó] napot|hell[oó]|start|menu|μενού|menü)\b/iu.test(text);
   }
 
   private userJoined(context: TurnContext): boolean {

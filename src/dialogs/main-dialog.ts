@@ -5,7 +5,7 @@ import type { BotServices } from './bot-services';
 import { ask, tell } from './messages';
 import { MY_ORDERS_DIALOG, MyOrdersDialog } from './my-orders-dialog';
 import { NEW_ACQUISITIONS_DIALOG, NewAcquisitionsDialog } from './new-acquisitions-dialog';
-import { OptionPrompt, type OptionAnswer, type OptionPromptOptions } from './option-prompt';
+import { matchOption, OptionPrompt, type OptionAnswer, type OptionPromptOptions } from './option-prompt';
 import { RESERVE_DIALOG, ReserveDialog, type ReserveOptions } from './reserve-dialog';
 import { session, turnT } from './session';
 
@@ -42,9 +42,13 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async menu(step: WaterfallStepContext<MainOptions>) {
-    if (step.options.utterance) return step.next({ index: -1, text: step.options.utterance } satisfies OptionAnswer);
     const t = turnT(step.context);
     const labels = MENU_ITEMS.map((item) => t(`menu.${item.key}`));
+    const { utterance } = step.options;
+    if (utterance) {
+      const index = matchOption(utterance, labels, session(step.context).language) ?? -1;
+      return step.next({ index, text: utterance } satisfies OptionAnswer);
+    }
     const lines = labels.map((label, i) => `${i + 1}. ${label}`).join('\n');
     return step.prompt(MENU, {
       prompt: ask(`${t(step.options.again ? 'menu.again' : 'menu.ask')}\n${lines}`, 'choice', { choices: labels }),

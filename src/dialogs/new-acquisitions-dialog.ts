@@ -26,20 +26,24 @@ export class NewAcquisitionsDialog extends ComponentDialog {
   private async list(step: WaterfallStepContext<NewState>) {
     const t = turnT(step.context, 'holds');
     const lists = await this.services.search.newAcquisitions(session(step.context).libraryId, PER_BRANCH);
-    const records = lists.flatMap((l) => l.records);
+    // A title new at two branches is listed once, under the first.
+    const seen = new Set<number>();
+    const sections = lists
+      .map((l) => ({ ...l, records: l.records.filter((r) => !seen.has(r.id) && seen.add(r.id)) }))
+      .filter((l) => l.records.length > 0);
+    const records = sections.flatMap((l) => l.records);
     if (records.length === 0) {
       await step.context.sendActivity(tell(t('new.none')));
       return step.endDialog();
     }
     let n = 0;
-    const sections = lists.filter((l) => l.records.length > 0).map((l) => [
-      t('new.branch', { branch: l.branchName }),
-      ...l.records.map((r) => t('new.line', { n: ++n, title: r.title, author: r.author })),
-    ].join('\n'));
+    // A blank line before each list: Markdown only starts a list numbered from 4 after one.
+    const text = sections.map((l) => [t('new.branch', { branch: l.branchName }),
+      l.records.map((r) => t('new.line', { n: ++n, title: r.title, author: r.author })).join('\n')].join('\n\n'));
     step.options.shown = records.map((r) => r.id);
     const labels = [...records.map((r) => r.title), t('new.back')];
     return step.prompt(PICK, {
-      prompt: ask([t('new.header'), ...sections, t('new.pick')].join('\n\n'), 'choice', { choices: labels }),
+      prompt: ask([t('new.header'), ...text, t('new.pick')].join('\n\n'), 'choice', { choices: labels }),
       retryPrompt: ask(t('new.pick_retry', { count: records.length }), 'choice', { choices: labels }),
       validations: { labels },
     } satisfies OptionPromptOptions);

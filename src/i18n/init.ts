@@ -35,6 +35,7 @@ export function i18n(): i18n {
     initAsync: false,
     interpolation: { escapeValue: false },
     returnNull: false,
+    showSupportNotice: false,
   });
   instance = created;
   return created;

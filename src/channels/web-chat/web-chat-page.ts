@@ -9,7 +9,7 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
  */
 export function webChatPage(library: string, language: string): string {
   const t = tFor(language);
-  const config = JSON.stringify({ library, locale: language === 'hu' ? 'hu-HU' : 'el-GR', placeholder: t('page.placeholder') });
+  const config = JSON.stringify({ library, locale: language === 'hu' ? 'hu-HU' : 'el-GR' });
   return `<!doctype html>
 <html lang="${language}">
 <head>
@@ -33,7 +33,7 @@ export function webChatPage(library: string, language: string): string {
     directLine: window.createLocalDirectLine(config.library, config.locale),
     userID: 'user-' + Math.random().toString(36).slice(2),
     locale: config.locale,
-    styleOptions: { hideUploadButton: true, sendBoxPlaceholder: config.placeholder, bubbleMaxWidth: 600 },
+    styleOptions: { hideUploadButton: true, bubbleMaxWidth: 600 },
   }, document.getElementById('webchat'));
 </script>
 </body>

@@ -1,0 +1,54 @@
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../../src/app';
+import { startApp } from '../../support/http';
+import { freshDb } from '../../support/test-db';
+
+const DOCS = path.resolve(import.meta.dirname, '..', '..', '..', 'docs');
+let browser: Browser;
+let app: App;
+let base: string;
+
+beforeAll(async () => {
+  const { db, url } = await freshDb();
+  await db.$disconnect();
+  ({ app, base } = await startApp(url));
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+describe('web chat page', () => {
+  it('greets in Greek, answers a typed message, and is captured for the README', async () => {
+    const page = await browser.newPage({ viewport: { width: 900, height: 900 }, locale: 'el-GR' });
+    await page.goto(`${base}/chat/kalamaria`);
+    await expect.poll(() => page.getByText('Καλώς ήρθατε στις Δημοτικές Βιβλιοθήκες Καλαμαριάς!').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    const input = page.getByRole('textbox').first();
+    await input.fill('νέες αφίξεις');
+    await input.press('Enter');
+    await expect.poll(() => page.getByText('Οι πιο πρόσφατες αφίξεις:').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: path.join(DOCS, 'webchat-kalamaria.png') });
+    await page.close();
+  });
+
+  it('speaks Hungarian on the Ózd page', async () => {
+    const page = await browser.newPage({ viewport: { width: 900, height: 700 } });
+    await page.goto(`${base}/chat/ozd`);
+    await expect.poll(() => page.getByText('Üdvözöljük az Ózdi Városi Könyvtárban!').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    const input = page.getByRole('textbox').first();
+    await input.fill('egri csillagok');
+    await input.press('Enter');
+    await expect.poll(() => page.getByText('A foglaláshoz be kell jelentkeznie. Mi az olvasójegye száma?').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(DOCS, 'webchat-ozd.png') });
+    await page.close();
+  });
+});
