@@ -15,7 +15,7 @@ const env = {
   DATABASE_URL: process.env.DATABASE_URL ?? 'file:./data/library.db',
 };
 const prisma = path.join(root, 'node_modules', '.bin', 'prisma');
-const result = spawnSync(prisma, ['generate', '--schema', path.join(root, 'prisma', 'schema.prisma')], {
+const result = spawnSync(prisma, ['generate', '--schema', path.join(root, 'prisma', 'schema')], {
   cwd: root, env, stdio: 'inherit',
 });
 process.exit(result.status ?? 1);

@@ -95,13 +95,15 @@ export function mergeComponents(context: ParsingContext, a: ParsingComponents, b
     if (plain && hasTime(timeSide) && !timeSide.isCertain('day')) {
       const ref = refWall(context);
       if (ref.getUTCDay() === weekday && out.get('hour')! * 60 + (out.get('minute') ?? 0) > ref.getUTCHours() * 60 + ref.getUTCMinutes()) {
-        out.assign('year', ref.getUTCFullYear());
-        out.assign('month', ref.getUTCMonth() + 1);
-        out.assign('day', ref.getUTCDate());
+        out.imply('year', ref.getUTCFullYear());
+        out.imply('month', ref.getUTCMonth() + 1);
+        out.imply('day', ref.getUTCDate());
+        return out;
       }
     }
+    // Kept implied: a full date said later in the sentence ("…την Παρασκευή, 20 Σεπτ") still wins.
     for (const k of ['year', 'month', 'day'] as const) {
-      if (!out.isCertain(k) && weekdaySide.get(k) !== null) out.assign(k, weekdaySide.get(k)!);
+      if (!out.isCertain(k) && weekdaySide.get(k) !== null) out.imply(k, weekdaySide.get(k)!);
     }
   }
   return out;

@@ -11,12 +11,12 @@ export function vocabulary<T>(lang: Lang, entries: Array<[T, string[]]>): Vocabu
   const map = new Map<string, T>();
   for (const [value, words] of entries) for (const w of words) map.set(keyOf(w, lang).replace(/\s+/g, ' '), value);
   return {
-    pattern: alternation(map.keys(), lang),
+    pattern: `(?:${alternation(map.keys(), lang)})`,
     lookup: (key: string) => map.get(key.replace(/\s+/g, ' ').replace(/\.$/, '')),
   };
 }
 
 /** Alternation of the normalised forms of phrases, for optional glue words inside patterns. */
 export function words(lang: Lang, ...phrases: string[]): string {
-  return alternation(phrases, lang);
+  return `(?:${alternation(phrases, lang)})`;
 }

@@ -52,7 +52,7 @@ export function createElRelativeParsers(): Parser[] {
         return relative(context, 1, n, unit);
       }),
     // 2 λεπτά από τώρα · 3 χρόνια από σήμερα
-    defineParser('ElDurationFromNowParser', `${COUNT}\\s*${UNIT}\\s+(${w('από τώρα', 'από σήμερα', 'μετά', 'αργότερα')})`,
+    defineParser('ElDurationFromNowParser', `${COUNT}\\s*${UNIT}\\s+(${w('από τώρα', 'από σήμερα', 'αργότερα')})`,
       (context, m) => {
         const n = elCount(m[1], m[2]);
         const unit = unitOf(m[3]);
