@@ -1,5 +1,5 @@
-import { EL_COUNT_WORDS, EL_UNITS, type Unit } from './chrono/el/el-vocabulary';
-import { elCount } from './chrono/el/el-relative-parsers';
+import { EL_COUNT_WORDS, EL_UNITS, type Unit } from './chrono/el-parsers/el-vocabulary';
+import { elCount } from './chrono/el-parsers/el-relative-parsers';
 import { keyOf } from './text/normalize';
 import { parseNumber } from './numbers';
 import type { Lang } from './types';

@@ -5,10 +5,10 @@ import {
 } from './common/refiners';
 import { UntilRefiner } from './common/until-refiner';
 import { words } from './common/vocabulary';
-import { createElDateParsers } from './el/el-date-parsers';
-import { createElPeriodParsers } from './el/el-period-parsers';
-import { createElRelativeParsers } from './el/el-relative-parsers';
-import { createElTimeParsers } from './el/el-time-parsers';
+import { createElDateParsers } from './el-parsers/el-date-parsers';
+import { createElPeriodParsers } from './el-parsers/el-period-parsers';
+import { createElRelativeParsers } from './el-parsers/el-relative-parsers';
+import { createElTimeParsers } from './el-parsers/el-time-parsers';
 import { NormalizingChrono, type Configuration } from './normalizing-chrono';
 
 const w = (...p: string[]) => words('el', ...p);

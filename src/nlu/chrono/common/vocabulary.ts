@@ -1,4 +1,4 @@
-import { alternation, keyOf } from '../../text/normalize';
+import { alternation, escapeRegExp, keyOf } from '../../text/normalize';
 import type { Lang } from '../../types';
 
 /** A word list keyed by normalised form, with the regex alternation that finds any of them. */
@@ -7,11 +7,16 @@ export interface Vocabulary<T> {
   lookup(key: string): T | undefined;
 }
 
-export function vocabulary<T>(lang: Lang, entries: Array<[T, string[]]>): Vocabulary<T> {
+/**
+ * `prekeyed`: the words are already normalised (tables from numbers.ts). Normalising twice is
+ * not a no-op for Greek ("μάη" → "μαι" → "με"), so keys must never go through keyOf again.
+ */
+export function vocabulary<T>(lang: Lang, entries: Array<[T, string[]]>, prekeyed = false): Vocabulary<T> {
   const map = new Map<string, T>();
-  for (const [value, words] of entries) for (const w of words) map.set(keyOf(w, lang).replace(/\s+/g, ' '), value);
+  for (const [value, words] of entries) for (const w of words) map.set((prekeyed ? w : keyOf(w, lang)).replace(/\s+/g, ' '), value);
+  const keys = [...map.keys()].sort((a, b) => b.length - a.length);
   return {
-    pattern: `(?:${alternation(map.keys(), lang)})`,
+    pattern: `(?:${keys.map((x) => escapeRegExp(x).replace(/ /g, '\\s+')).join('|')})`,
     lookup: (key: string) => map.get(key.replace(/\s+/g, ' ').replace(/\.$/, '')),
   };
 }

@@ -37,7 +37,7 @@ function dayWords(): Vocabulary<number> {
     byValue.set(v, list);
   }
   for (const [v, list] of byValue) entries.push([v, list]);
-  return vocabulary('el', entries);
+  return vocabulary('el', entries, true);
 }
 
 /** Day of the month in words: cardinal ("τρεις απρίλη") or ordinal ("τρίτη απρίλη", "της 15ης"). */
@@ -46,19 +46,21 @@ export const EL_DAY_WORDS: Vocabulary<number> = dayWords();
 function numberWords(max: number): Vocabulary<number> {
   const entries: Array<[number, string[]]> = [];
   for (const [k, v] of greekCardinalWords()) if (v >= 1 && v <= max) entries.push([v, [k]]);
-  return vocabulary('el', entries);
+  return vocabulary('el', entries, true);
 }
 
 /** Hours in words, 1–12 ("στις έντεκα", "τρεις και μισή"). */
 export const EL_HOUR_WORDS: Vocabulary<number> = numberWords(12);
 /** Small counts in words ("σε δύο μέρες", "μερικά λεπτά" = a few = 3, as Duckling reads it). */
 export const EL_COUNT_WORDS: Vocabulary<number> = vocabulary('el', [
-  ...[...greekCardinalWords()].filter(([, v]) => v >= 1).map(([k, v]): [number, string[]] => [v, [k]]),
-  [3, ['μερικά', 'μερικές', 'μερικούς', 'μερικοί', 'λίγα', 'λίγες', 'λίγους']],
-  [0.5, ['μισή', 'μισό', 'μισής', 'μισού']],
-  [1.5, ['μιάμιση', 'μιάμισι', 'ενάμισι', 'ενάμιση', 'ενάμισης']],
-  [2.5, ['δυόμισι', 'δυόμιση']],
-]);
+  ...[...greekCardinalWords()].filter(([, v]) => v >= 1).map(([key, v]): [number, string[]] => [v, [key]]),
+  ...([
+    [3, ['μερικά', 'μερικές', 'μερικούς', 'μερικοί', 'λίγα', 'λίγες', 'λίγους']],
+    [0.5, ['μισή', 'μισό', 'μισής', 'μισού']],
+    [1.5, ['μιάμιση', 'μιάμισι', 'ενάμισι', 'ενάμιση', 'ενάμισης']],
+    [2.5, ['δυόμισι', 'δυόμιση']],
+  ] as Array<[number, string[]]>).map(([v, ws]): [number, string[]] => [v, ws.map((x) => keyOf(x, 'el'))]),
+], true);
 
 /** "τρεισήμισι" and friends: hour and a half in one word. */
 export const EL_HALF_PAST_WORDS: Vocabulary<number> = vocabulary('el', [
