@@ -62,9 +62,13 @@ export class LibraryBot {
   private async onMessage(dc: DialogContext, s: Session): Promise<void> {
     const text = (dc.context.activity.text ?? '').trim();
     if (!s.greeted) {
+      // "Magyarul" as the very first word: greet in that language instead of searching for it.
+      const wanted = text ? recognize(text, s.language) : undefined;
+      const switches = wanted?.intent === 'switch_language' && (LANGUAGES as readonly string[]).includes(wanted.entities.language ?? '');
+      if (switches) s.language = wanted!.entities.language as Language;
       await this.greet(dc.context, s);
       // The first words may already say what the patron wants ("θέλω να κλείσω το …").
-      const first = text && !isGreeting(text, s.language) ? text : undefined;
+      const first = text && !switches && !isGreeting(text, s.language) ? text : undefined;
       await dc.beginDialog(MAIN_DIALOG, { utterance: first } satisfies MainOptions);
       return;
     }

@@ -214,3 +214,28 @@ describe('ReserveDialog in Hungarian', () => {
     expect(await db.order.findUniqueOrThrow({ where: { ref: ref! } })).toMatchObject({ language: 'hu', libraryId: 'kalamaria' });
   });
 });
+
+describe('first message', () => {
+  it('greets in Hungarian when the very first word is «Magyarul»', async () => {
+    const c = new Conversation(target, { library: 'kalamaria' });
+    await c.say('Magyarul');
+    expect(c.heard).toContain('Üdvözöljük a kalamariai városi könyvtárakban!');
+    expect(c.heard).toContain('Miben segíthetek?\n1. Könyv foglalása');
+  });
+
+  it('answers a bare greeting with the menu instead of searching for it', async () => {
+    const c = new Conversation(target, { library: 'kalamaria' });
+    await c.say('Καλημέρα');
+    expect(c.heard).toContain('Τι θα θέλατε να κάνουμε;');
+    expect(c.heard).not.toContain('Δεν βρήκα');
+  });
+
+  it('goes straight to the search when the first message names a book', async () => {
+    const c = new Conversation(target, { library: 'ozd' });
+    await c.say('ki szeretném kölcsönözni az Egri csillagokat');
+    expect(c.heard).toContain('A foglaláshoz be kell jelentkeznie.');
+    await c.say('2002001');
+    await c.say('4321');
+    expect(c.heard).toContain('1. „Egri csillagok” – Gárdonyi Géza');
+  });
+});
