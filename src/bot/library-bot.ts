@@ -10,14 +10,21 @@ import { tell, type Slot } from '../dialogs/messages';
 import { setSession, turnT, type Session } from '../dialogs/session';
 import { isGreeting } from '../nlu/greeting';
 import { recognize } from '../nlu/recognize';
+import type { Intent } from '../nlu/types';
 
 export interface BotConfig {
   defaultLibrary: string;
   libraries: readonly string[];
 }
 
-/** Below this the words are taken as an answer to the question, not as a change of subject. */
-const INTERRUPTION_CONFIDENCE = 0.75;
+/**
+ * Below these the words are taken as an answer to the question, not as a change of subject.
+ * A wrong "help" or "staff" costs one extra sentence and the same question again; a wrong
+ * "cancel" or "start over" throws work away, so those must be surer.
+ */
+const INTERRUPTION_CONFIDENCE: Partial<Record<Intent, number>> = {
+  help: 0.5, human: 0.5, switch_language: 0.75, cancel: 0.75, start_over: 0.75,
+};
 /** Slots whose answers are secrets or digits: never run through intent recognition. */
 const PRIVATE_SLOTS: readonly Slot[] = ['pin', 'cardNumber'];
 
@@ -80,7 +87,7 @@ export class LibraryBot {
   private async interrupt(dc: DialogContext, s: Session, text: string): Promise<boolean> {
     if (!text || (s.slot && PRIVATE_SLOTS.includes(s.slot))) return false;
     const understood = recognize(text, s.language);
-    if (understood.confidence < INTERRUPTION_CONFIDENCE) return false;
+    if (understood.confidence < (INTERRUPTION_CONFIDENCE[understood.intent] ?? 1)) return false;
     const t = () => turnT(dc.context);
     switch (understood.intent) {
       case 'switch_language': {

@@ -1,7 +1,7 @@
 import type { ParsedComponents, ParsedResult } from 'chrono-node';
 import * as el from './chrono/el';
 import * as hu from './chrono/hu';
-import { GRAIN_TAG, PART_OF_DAY_TAG } from './chrono/common/wall';
+import { GRAIN_TAG, PART_OF_DAY_TAG, truncate, wall } from './chrono/common/wall';
 import { instantOfWall, zoneOffsetMinutes } from './zone';
 import type { DateTimeEntity, Grain, Lang } from './types';
 
@@ -23,8 +23,13 @@ export function grainOf(c: ParsedComponents): Grain {
   return 'year';
 }
 
-function toInstant(c: ParsedComponents, timeZone: string): Date {
-  const get = (k: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second') => c.get(k) ?? 0;
+type Field = 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
+
+function toInstant(c: ParsedComponents, timeZone: string, grain: Grain): Date {
+  // Start of the grain: "3 Δεκεμβρίου" is from midnight, not chrono's implied noon.
+  const w = truncate(wall(c.get('year') ?? 2000, c.get('month') ?? 1, c.get('day') ?? 1, c.get('hour') ?? 0, c.get('minute') ?? 0, c.get('second') ?? 0), grain);
+  const fields: Record<Field, number> = { year: w.getUTCFullYear(), month: w.getUTCMonth() + 1, day: w.getUTCDate(), hour: w.getUTCHours(), minute: w.getUTCMinutes(), second: w.getUTCSeconds() };
+  const get = (k: Field) => fields[k];
   if (c.isCertain('timezoneOffset')) {
     // The patron named a zone ("8:00 GMT"): that offset, not the library's.
     const utc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
@@ -46,7 +51,8 @@ export function parseDateTime(text: string, lang: Lang, ref: Date, timeZone: str
   const results: ParsedResult[] = LOCALES[lang].parse(text, { instant: ref, timezone: zoneOffsetMinutes(ref, timeZone) });
   const r = results[0];
   if (!r) return undefined;
-  const entity: DateTimeEntity = { start: toInstant(r.start, timeZone), grain: grainOf(r.start), text: r.text };
-  if (r.end) entity.end = toInstant(r.end, timeZone);
+  const grain = grainOf(r.start);
+  const entity: DateTimeEntity = { start: toInstant(r.start, timeZone, grain), grain, text: r.text };
+  if (r.end) entity.end = toInstant(r.end, timeZone, grain);
   return entity;
 }

@@ -1,4 +1,5 @@
 import { EL_COUNT_WORDS, EL_UNITS, type Unit } from './chrono/el-parsers/el-vocabulary';
+import { HU_UNITS } from './chrono/hu-parsers/hu-vocabulary';
 import { elCount } from './chrono/el-parsers/el-relative-parsers';
 import { keyOf } from './text/normalize';
 import { parseNumber } from './numbers';
@@ -9,9 +10,7 @@ export interface Duration {
   unit: Unit;
 }
 
-// One-word Greek durations: "δίλεπτο", "μισάωρο", "πεντάωρο", "διετία", "δεκαπενθήμερο".
-const EL_COMPOUNDS: Array<[RegExp, Unit, (n: number) => number]> = [];
-
+/** One-word Greek durations: "δίλεπτο", "μισάωρο", "πεντάωρο", "διετία", "δεκαπενθήμερο". */
 function elCompound(word: string): Duration | undefined {
   const table: Array<[string, number, Unit]> = [
     ['μισάωρο', 30, 'minute'], ['τέταρτο', 15, 'minute'], ['ένα τέταρτο', 15, 'minute'], ['τρία τέταρτα', 45, 'minute'],
@@ -19,7 +18,6 @@ function elCompound(word: string): Duration | undefined {
     ['δυόμισι μέρες', 60, 'hour'], ['ενάμισης χρόνος', 18, 'month'], ['ενάμισι έτος', 18, 'month'], ['ενάμιση χρόνο', 18, 'month'],
   ];
   for (const [w, value, unit] of table) if (keyOf(w, 'el') === word) return { value, unit };
-  void EL_COMPOUNDS;
   // Prefix number + suffix unit: δί-λεπτο, δεκαπεντά-λεπτο, πεντά-ωρο, δι-ετία, τριανταπεντά-χρονος.
   const suffixes: Array<[string[], Unit]> = [
     [['λεπτο', 'λεπτοσ'], 'minute'], [['ορο', 'ορα'], 'hour'], [['ετια', 'ετισ', 'χρονο', 'χρονοσ', 'χρονι'], 'year'],
@@ -53,15 +51,37 @@ function elDuration(text: string): Duration | undefined {
     return unit && value !== undefined ? { value, unit } : undefined;
   }
   const unit = EL_UNITS.lookup(m[3] ?? '');
-  let value = elCount(m[1], m[2]);
+  const value = elCount(m[1], m[2]);
   if (unit === undefined || value === undefined) return undefined;
+  return whole(value, unit);
+}
+
+/** Fractions become the next smaller unit, as Duckling reports them (1,5 ώρα = 90 minutes). */
+function whole(value: number, unit: Unit): Duration {
   if (value === Math.floor(value)) return { value, unit };
-  // Fractions become the next smaller unit, as Duckling reports them (1,5 ώρα = 90 minutes).
   const smaller: Partial<Record<Unit, [Unit, number]>> = { hour: ['minute', 60], minute: ['second', 60], day: ['hour', 24], year: ['month', 12], week: ['day', 7], month: ['day', 30] };
   const s = smaller[unit];
-  if (!s) return { value, unit };
-  value *= s[1];
-  return { value, unit: s[0] };
+  return s ? whole(Math.round(value * s[1] * 1e6) / 1e6, s[0]) : { value, unit };
+}
+
+function huDuration(text: string): Duration | undefined {
+  const key = keyOf(text, 'hu').trim().replace(/-/g, ' ').replace(/(negyed|fel)(ora)$/, '$1 $2').replace(/(\d\/\d)(\S)/, '$1 $2').replace(/\s+/g, ' ');
+  const m = /^(.*?)\s*(\S+)$/.exec(key);
+  if (!m) return undefined;
+  const unit = HU_UNITS.lookup(m[2] ?? '');
+  if (unit === undefined) return undefined;
+  let amount = (m[1] ?? '').trim();
+  let extra = 0;
+  const half = /^(.+?) es (fel|negyed|haromnegyed)$/.exec(amount);
+  if (half) {
+    extra = half[2] === 'fel' ? 0.5 : half[2] === 'negyed' ? 0.25 : 0.75;
+    amount = half[1] ?? '';
+  }
+  const fractions: Record<string, number> = { fel: 0.5, negyed: 0.25, haromnegyed: 0.75, masfel: 1.5 };
+  const frac = /^(\d)\/(\d)$/.exec(amount);
+  const value = amount === '' ? 1 : fractions[amount] ?? (frac ? Number(frac[1]) / Number(frac[2])
+    : /^\d+\.\d+$/.test(amount) ? Number(amount) : parseNumber(amount, 'hu'));
+  return value === undefined ? undefined : whole(value + extra, unit);
 }
 
 /**
@@ -69,6 +89,5 @@ function elDuration(text: string): Duration | undefined {
  * dialogs that ask "for how long?".
  */
 export function parseDuration(text: string, lang: Lang): Duration | undefined {
-  if (lang === 'el') return elDuration(text);
-  return undefined;
+  return lang === 'el' ? elDuration(text) : huDuration(text);
 }

@@ -62,13 +62,18 @@ interface Scored {
   confidence: number;
   first: number;
   last: number;
+  fuzzy: boolean;
 }
 
 function classify(tokens: Token[], lang: Lang): Scored | undefined {
+  return classifyWith(tokens, lang, false) ?? classifyWith(tokens, lang, true);
+}
+
+function classifyWith(tokens: Token[], lang: Lang, fuzzy: boolean): Scored | undefined {
   const content = tokens.filter((t) => !FILLER[lang].has(t.key)).length || 1;
   let best: Scored | undefined;
   for (const cue of CUES[lang]) {
-    const m = matchCue(tokens, cue);
+    const m = matchCue(tokens, cue, 2, fuzzy);
     if (!m) continue;
     const coverage = Math.min(1, cue.words.length / content);
     let confidence = cue.weight * (0.6 + 0.4 * coverage);
@@ -76,7 +81,7 @@ function classify(tokens: Token[], lang: Lang): Scored | undefined {
     if (cue.weight < 0.6 && coverage < 0.5) continue;
     const better = !best || confidence > best.confidence + 1e-9 ||
       (Math.abs(confidence - best.confidence) < 1e-9 && PRIORITY.indexOf(cue.intent) < PRIORITY.indexOf(best.intent));
-    if (better) best = { intent: cue.intent, confidence, first: m.first, last: m.last };
+    if (better) best = { intent: cue.intent, confidence, first: m.first, last: m.last, fuzzy: m.fuzzy };
   }
   return best && best.confidence >= 0.4 ? best : undefined;
 }
@@ -130,7 +135,7 @@ function findNumbers(text: string, n: Normalized, tokens: Token[], lang: Lang, m
       const o = parseOrdinal(word, lang);
       if (o !== undefined) out.ordinal = o;
     }
-    if (out.number === undefined) {
+    if (out.number === undefined && parseNumber(word, lang) !== undefined) {
       // Longest run of number words from here: "είκοσι τρία", "két".
       for (let j = Math.min(tokens.length - 1, i + 4); j >= i; j--) {
         if (tokens.slice(i, j + 1).some(masked)) continue;
@@ -184,7 +189,11 @@ export function recognize(text: string, lang: Lang, opts: { ref?: Date; timeZone
     confidence = Math.max(confidence, tokens.length <= 3 ? 0.9 : 0.8);
   }
 
-  if (hit && (intent === 'reserve' || intent === 'ill_request')) Object.assign(entities, findTitle(n, tokens, hit, lang));
+  if (hit && (intent === 'reserve' || intent === 'ill_request')) {
+    Object.assign(entities, findTitle(n, tokens, hit, lang));
+    // The title's words diluted the cue's coverage; a verb plus a title is a clear request.
+    if (entities.title && !hit.fuzzy) confidence = Math.max(confidence, 0.85);
+  }
 
   const dtStart = datetime ? text.indexOf(datetime.text) : -1;
   const masked = (t: Token) => {

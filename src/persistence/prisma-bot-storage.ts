@@ -33,7 +33,8 @@ export class PrismaBotStorage implements Storage {
       const { eTag, [READ_ETAG]: readEtag, ...rest } = record;
       const data = JSON.stringify(rest);
       const etag = randomUUID();
-      const expected = typeof eTag === 'string' && eTag !== '*' ? eTag : typeof readEtag === 'string' ? readEtag : undefined;
+      // The hidden read eTag is the newest this caller has seen (it follows the caller's own writes).
+      const expected = typeof readEtag === 'string' ? readEtag : typeof eTag === 'string' && eTag !== '*' ? eTag : undefined;
       if (expected) {
         const { count } = await this.db.botState.updateMany({ where: { id: key, etag: expected }, data: { data, etag } });
         if (count === 0) throw new StateConflictError(key);

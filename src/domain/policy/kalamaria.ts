@@ -1,3 +1,4 @@
+import { ozdIllTerms } from './ill-terms';
 import { libraryPolicySchema } from './library-policy';
 
 const weekdays = (hours: [string, string][]) =>
@@ -9,9 +10,14 @@ export const kalamariaPolicy = libraryPolicySchema.parse({
   timezone: 'Europe/Athens',
   currency: 'EUR',
   // seeds/000 §5: "10 books, as many as you may borrow in total from all the libraries".
-  holds: { maxHolds: 10, borrowingLimit: 10, holdShelfDays: 5 },
+  holds: { maxHolds: 10, borrowingLimit: 10, holdShelfDays: 5, expiryReminderHours: 24 },
   quarantineDays: 3,
-  pickup: { slotMinutes: 15, patronsPerSlot: 2 },
+  // seeds/000: handover at the entrance by appointment "to avoid crowding".
+  pickup: { slotMinutes: 15, patronsPerSlot: 2, minNoticeHours: 4, horizonDays: 14 },
+  lateFeePerDayPerItem: 0,
+  // seeds/000 says nothing about interlibrary loan: off, with Ózd's terms ready should the library switch it on
+  // (postage in euro cents, assumed).
+  ill: { ...ozdIllTerms, enabled: false, postalRates: [{ maxGrams: 500, amount: 450 }, { maxGrams: 1000, amount: 650 }, { maxGrams: 2000, amount: 900 }] },
   holidays: ['2026-12-25', '2026-12-26', '2027-01-01', '2027-01-06'],
   branches: {
     'kal-central': { openingHours: weekdays([['08:30', '14:30']]), returnDays: ['fri'] },
@@ -24,5 +30,7 @@ export const kalamariaPolicy = libraryPolicySchema.parse({
       returnDays: ['mon', 'tue', 'wed', 'thu', 'fri'],
     },
   },
-  assumed: ['holds.holdShelfDays', 'quarantineDays', 'pickup', 'holidays', 'branches.*.openingHours'],
+  // The Central Library's desk answers the phone.
+  phoneHours: weekdays([['08:30', '14:30']]),
+  assumed: ['phoneHours', 'holds.holdShelfDays', 'holds.expiryReminderHours', 'quarantineDays', 'pickup', 'lateFeePerDayPerItem', 'holidays', 'branches.*.openingHours', 'ill'],
 });

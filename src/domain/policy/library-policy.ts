@@ -22,12 +22,47 @@ export const libraryPolicySchema = z.object({
     borrowingLimit: z.number().int().positive(),
     /** Days a prepared order waits on the hold shelf before its copies are released. */
     holdShelfDays: z.number().int().positive(),
+    /** Hours before the hold-shelf deadline at which the patron is reminded once. */
+    expiryReminderHours: z.number().int().positive(),
   }),
   /** Days a returned copy stays in quarantine before it is available again. */
   quarantineDays: z.number().int().nonnegative(),
-  pickup: z.object({ slotMinutes: z.number().int().positive(), patronsPerSlot: z.number().int().positive() }),
+  /** Pickup appointments at the entrance, Koha's curbside model: interval, patrons per interval. */
+  pickup: z.object({
+    slotMinutes: z.number().int().positive(),
+    patronsPerSlot: z.number().int().positive(),
+    /** Staff need time to fetch and stage the books: no slot earlier than this after booking. */
+    minNoticeHours: z.number().int().nonnegative(),
+    /** How far ahead a patron may book. */
+    horizonDays: z.number().int().positive(),
+  }),
+  /** Late fee per day per item, in minor units of `currency` (Ózd: 200 Ft, seeds/004). */
+  lateFeePerDayPerItem: z.number().int().nonnegative(),
+  /** Interlibrary loan terms (seeds/004). Ózd's terms are the default (ill-terms.ts); a library switches ILL on with `enabled`. */
+  ill: z.object({
+    enabled: z.boolean(),
+    /** Documents a reader may have requested at once. */
+    maxOutstanding: z.number().int().positive(),
+    /** Days an arrived document waits for the reader before it may be sent back. */
+    holdDays: z.number().int().positive(),
+    /** The forms of the service the reader must be told about, each with who pays what. */
+    forms: z.array(z.object({
+      form: z.enum(['original', 'copy', 'electronic']),
+      /** Costs the reader pays; amounts are set by the sending library unless given. */
+      readerPays: z.array(z.enum(['return_postage', 'copying', 'postage', 'electronic_fee', 'printing'])),
+    })).min(1),
+    /** Unpaid return postage of an uncollected document blocks new requests. */
+    unpaidPostageBlocks: z.boolean(),
+    /** Postal rate table by weight band (grams, inclusive upper bound), in minor units; ascending. The late fee is `lateFeePerDayPerItem`. */
+    postalRates: z.array(z.object({ maxGrams: z.number().int().positive(), amount: z.number().int().nonnegative() })).min(1)
+      .refine((bands) => bands.every((b, i) => i === 0 || b.maxGrams > bands[i - 1]!.maxGrams), 'weight bands must ascend'),
+    /** Version of the terms text the reader hears; stored with every acceptance. Change it whenever the wording changes. */
+    termsVersion: z.string().min(1),
+  }),
   holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)),
   branches: z.record(z.string(), branchPolicy),
+  /** When staff answer the library's telephone (local time); a call put through outside them is offered a call back. */
+  phoneHours: z.record(weekday, z.array(z.tuple([time, time])).min(1)),
   /** Values the library's own texts do not give, chosen by us; listed so staff can check them. */
   assumed: z.array(z.string()),
 });

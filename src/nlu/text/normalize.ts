@@ -148,6 +148,8 @@ export function keyOf(text: string, lang: Lang): string {
   let v = keyCache.get(k);
   if (v === undefined) {
     v = normalize(text, lang).text;
+    // Also called on patrons' text; keep memory bounded on a long-running server.
+    if (keyCache.size > 20_000) keyCache.clear();
     keyCache.set(k, v);
   }
   return v;

@@ -43,9 +43,9 @@ export function compileCue(phrase: string, lang: Lang): Cue {
 /** Patrons make typos, but short words are too close to each other to forgive one. */
 const FUZZY_MIN_LENGTH = 5;
 
-function wordMatch(token: string, w: CueWord): 'exact' | 'fuzzy' | undefined {
+function wordMatch(token: string, w: CueWord, fuzzy: boolean): 'exact' | 'fuzzy' | undefined {
   if (w.prefix ? token.startsWith(w.key) : token === w.key) return 'exact';
-  if (w.key.length < FUZZY_MIN_LENGTH || token.length < FUZZY_MIN_LENGTH - 1) return undefined;
+  if (!fuzzy || w.key.length < FUZZY_MIN_LENGTH || token.length < FUZZY_MIN_LENGTH - 1) return undefined;
   if (w.prefix) {
     for (const len of [w.key.length - 1, w.key.length, w.key.length + 1]) {
       if (len > token.length) continue;
@@ -63,12 +63,15 @@ export interface CueMatch {
   fuzzy: boolean;
 }
 
-/** Finds the cue's words in order, allowing up to `gap` other words between consecutive ones. */
-export function matchCue(tokens: Token[], cue: Cue, gap = 2): CueMatch | undefined {
+/**
+ * Finds the cue's words in order, allowing up to `gap` other words between consecutive ones.
+ * `fuzzy` also accepts one typo per long word; it is the slow path, so callers try exact first.
+ */
+export function matchCue(tokens: Token[], cue: Cue, gap = 2, allowFuzzy = true): CueMatch | undefined {
   const [head, ...rest] = cue.words;
   if (!head) return undefined;
   for (let i = 0; i < tokens.length; i++) {
-    const m0 = wordMatch(tokens[i]!.key, head);
+    const m0 = wordMatch(tokens[i]!.key, head, allowFuzzy);
     if (!m0) continue;
     let fuzzy = m0 === 'fuzzy';
     let pos = i;
@@ -76,7 +79,7 @@ export function matchCue(tokens: Token[], cue: Cue, gap = 2): CueMatch | undefin
     for (const w of rest) {
       let found = -1;
       for (let j = pos + 1; j <= Math.min(tokens.length - 1, pos + 1 + gap); j++) {
-        const m = wordMatch(tokens[j]!.key, w);
+        const m = wordMatch(tokens[j]!.key, w, allowFuzzy);
         if (m) {
           found = j;
           fuzzy ||= m === 'fuzzy';

@@ -110,6 +110,40 @@ export function createElDateParsers(strictMode: boolean): Parser[] {
         const extra = q.startsWith(k('μεθ')) ? 1 : 0;
         return weekdayComponents(context, weekday, weekdayOfWeek(ref, weekday, 1 + extra));
       }),
+    // 13-15 Ιουλίου · από τις 13 μέχρι τις 15 Ιουλίου · 8 Αυγ - 12 Αυγ · 27η - 29η Αυγούστου
+    defineParser('ElDayRangeParser',
+      `(?:(?:${w('από τις', 'από τη', 'από την', 'από', 'μεταξύ', 'τις', 'την', 'τη', 'στις')})\\s+)?${DAY}\\s*(?:(${M})\\.?\\s*)?(?:-|–|${w('με', 'μέχρι', 'μέχρι τις', 'μέχρι την', 'μέχρι τη', 'έως', 'έως τις', 'έως την', 'ως', 'ως τις', 'και')})\\s*${DAY.replace(/\((?!\?)/g, '(?:')}\\s*(?:(?:${w('του', 'της')})\\s+)?(${M})\\.?(?:\\s*,?\\s*${YEAR})?`,
+      (context, m) => {
+        const d = day(m, 1, 2);
+        const month = EL_MONTHS.lookup(m[3] ?? m[4] ?? '');
+        if (d === undefined || month === undefined) return null;
+        const start = dated(context, month, d, m[5]);
+        if (!start) return null;
+        return start;
+      }),
+    // την 1η · την πρώτη (the next such day of the month)
+    defineParser('ElDayOfMonthParser', `(?:${w('την', 'τη', 'στις', 'η')})\\s+(?:(\\d{1,2})\\s*${w('η', 'ης')}|(${w('πρώτη', 'δεύτερη', 'τρίτη', 'τέταρτη', 'πέμπτη', 'έκτη', 'έβδομη', 'όγδοη', 'ένατη', 'δέκατη')}))(?!\\s*\\S)`,
+      (context, m) => {
+        const d = m[1] ? Number(m[1]) : EL_DAY_WORDS.lookup(m[2] ?? '');
+        if (d === undefined || d < 1 || d > 31) return null;
+        const ref = refWall(context);
+        let y = ref.getUTCFullYear();
+        let month = ref.getUTCMonth() + 1;
+        if (d < ref.getUTCDate()) month += 1;
+        if (month > 12) { month = 1; y += 1; }
+        return dayComponents(context, y, month, d, true);
+      }),
+    // 1954 · το έτος 2014 (a bare year only as the whole answer, or after "έτος")
+    defineParser('ElYearParser', `(?:(${w('το έτος', 'έτος', 'τη χρονιά', 'χρονιά', 'του έτους')})\\s+)?(1[5-9]\\d{2}|2[01]\\d{2})`,
+      (context, m) => {
+        if (!m[1] && context.text.trim() !== m[0]) return null;
+        const y = Number(m[2]);
+        const c = monthComponents(context, y, 1, true);
+        c.delete('month');
+        c.imply('month', 1);
+        c.addTag('nlu/grain:year');
+        return c;
+      }),
   ];
   if (strictMode) return parsers;
   parsers.push(

@@ -1,0 +1,346 @@
+-- CreateTable
+CREATE TABLE "Library" (
+    "id" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "timezone" TEXT NOT NULL,
+    "currency" TEXT NOT NULL,
+    "phone" TEXT NOT NULL,
+    "defaultLanguage" TEXT NOT NULL,
+
+    CONSTRAINT "Library_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Branch" (
+    "id" TEXT NOT NULL,
+    "libraryId" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "address" TEXT NOT NULL,
+    "phone" TEXT NOT NULL,
+    "sortOrder" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "Branch_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Patron" (
+    "id" SERIAL NOT NULL,
+    "libraryId" TEXT NOT NULL,
+    "cardNumber" TEXT NOT NULL,
+    "pinHash" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "phone" TEXT NOT NULL,
+    "preferredLanguage" TEXT NOT NULL,
+    "homeBranchId" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "cardExpiresAt" TIMESTAMP(3) NOT NULL,
+    "loansCount" INTEGER NOT NULL DEFAULT 0,
+    "failedPinCount" INTEGER NOT NULL DEFAULT 0,
+    "pinLockedUntil" TIMESTAMP(3),
+    "unpaidPostage" INTEGER NOT NULL DEFAULT 0,
+    "version" INTEGER NOT NULL DEFAULT 0,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Patron_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Record" (
+    "id" SERIAL NOT NULL,
+    "libraryId" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "author" TEXT NOT NULL,
+    "isbn" TEXT,
+    "year" INTEGER NOT NULL,
+    "language" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "audience" TEXT NOT NULL,
+    "acquiredAt" TIMESTAMP(3) NOT NULL,
+    "searchText" TEXT NOT NULL,
+
+    CONSTRAINT "Record_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Copy" (
+    "id" SERIAL NOT NULL,
+    "recordId" INTEGER NOT NULL,
+    "branchId" TEXT NOT NULL,
+    "shelfMark" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+
+    CONSTRAINT "Copy_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Order" (
+    "id" SERIAL NOT NULL,
+    "ref" TEXT NOT NULL,
+    "libraryId" TEXT NOT NULL,
+    "patronId" INTEGER NOT NULL,
+    "status" TEXT NOT NULL,
+    "channel" TEXT NOT NULL,
+    "language" TEXT NOT NULL,
+    "conversationRef" TEXT,
+    "version" INTEGER NOT NULL DEFAULT 0,
+    "pickupDeadline" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Order_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Hold" (
+    "id" SERIAL NOT NULL,
+    "orderId" INTEGER NOT NULL,
+    "copyId" INTEGER NOT NULL,
+    "recordId" INTEGER NOT NULL,
+    "branchId" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Hold_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "OrderEvent" (
+    "id" SERIAL NOT NULL,
+    "orderId" INTEGER NOT NULL,
+    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "actor" TEXT NOT NULL,
+    "fromStatus" TEXT,
+    "toStatus" TEXT NOT NULL,
+    "note" TEXT,
+
+    CONSTRAINT "OrderEvent_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "BotState" (
+    "id" TEXT NOT NULL,
+    "data" TEXT NOT NULL,
+    "etag" TEXT NOT NULL,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "BotState_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "StaffUser" (
+    "id" SERIAL NOT NULL,
+    "libraryId" TEXT NOT NULL,
+    "username" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "passwordHash" TEXT NOT NULL,
+    "active" BOOLEAN NOT NULL DEFAULT true,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "StaffUser_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "StaffSession" (
+    "id" TEXT NOT NULL,
+    "staffId" INTEGER NOT NULL,
+    "csrfToken" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastSeenAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "expiresAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "StaffSession_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Appointment" (
+    "id" SERIAL NOT NULL,
+    "orderId" INTEGER NOT NULL,
+    "libraryId" TEXT NOT NULL,
+    "branchId" TEXT NOT NULL,
+    "startsAt" TIMESTAMP(3) NOT NULL,
+    "endsAt" TIMESTAMP(3) NOT NULL,
+    "seat" INTEGER,
+    "status" TEXT NOT NULL,
+    "icsToken" TEXT NOT NULL,
+    "bookedBy" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Appointment_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Notification" (
+    "id" SERIAL NOT NULL,
+    "orderId" INTEGER NOT NULL,
+    "kind" TEXT NOT NULL,
+    "channel" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "detail" TEXT,
+    "onceKey" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Notification_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "WebChatOutbox" (
+    "id" SERIAL NOT NULL,
+    "conversationId" TEXT NOT NULL,
+    "activity" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "WebChatOutbox_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "VoiceTurn" (
+    "callSid" TEXT NOT NULL,
+    "turn" INTEGER NOT NULL,
+    "twiml" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "VoiceTurn_pkey" PRIMARY KEY ("callSid","turn")
+);
+
+-- CreateTable
+CREATE TABLE "CallbackRequest" (
+    "id" SERIAL NOT NULL,
+    "libraryId" TEXT NOT NULL,
+    "phone" TEXT NOT NULL,
+    "language" TEXT NOT NULL,
+    "callSid" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "handledAt" TIMESTAMP(3),
+
+    CONSTRAINT "CallbackRequest_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "Branch_libraryId_idx" ON "Branch"("libraryId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Patron_libraryId_cardNumber_key" ON "Patron"("libraryId", "cardNumber");
+
+-- CreateIndex
+CREATE INDEX "Record_libraryId_acquiredAt_idx" ON "Record"("libraryId", "acquiredAt");
+
+-- CreateIndex
+CREATE INDEX "Copy_recordId_status_idx" ON "Copy"("recordId", "status");
+
+-- CreateIndex
+CREATE INDEX "Copy_branchId_status_idx" ON "Copy"("branchId", "status");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Order_ref_key" ON "Order"("ref");
+
+-- CreateIndex
+CREATE INDEX "Order_libraryId_status_createdAt_idx" ON "Order"("libraryId", "status", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "Order_patronId_status_idx" ON "Order"("patronId", "status");
+
+-- CreateIndex
+CREATE INDEX "Hold_orderId_idx" ON "Hold"("orderId");
+
+-- CreateIndex
+CREATE INDEX "Hold_copyId_status_idx" ON "Hold"("copyId", "status");
+
+-- CreateIndex
+CREATE INDEX "OrderEvent_orderId_at_idx" ON "OrderEvent"("orderId", "at");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "StaffUser_username_key" ON "StaffUser"("username");
+
+-- CreateIndex
+CREATE INDEX "StaffUser_libraryId_idx" ON "StaffUser"("libraryId");
+
+-- CreateIndex
+CREATE INDEX "StaffSession_staffId_idx" ON "StaffSession"("staffId");
+
+-- CreateIndex
+CREATE INDEX "StaffSession_expiresAt_idx" ON "StaffSession"("expiresAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Appointment_icsToken_key" ON "Appointment"("icsToken");
+
+-- CreateIndex
+CREATE INDEX "Appointment_orderId_status_idx" ON "Appointment"("orderId", "status");
+
+-- CreateIndex
+CREATE INDEX "Appointment_libraryId_startsAt_idx" ON "Appointment"("libraryId", "startsAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Appointment_branchId_startsAt_seat_key" ON "Appointment"("branchId", "startsAt", "seat");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Notification_onceKey_key" ON "Notification"("onceKey");
+
+-- CreateIndex
+CREATE INDEX "Notification_orderId_idx" ON "Notification"("orderId");
+
+-- CreateIndex
+CREATE INDEX "WebChatOutbox_conversationId_id_idx" ON "WebChatOutbox"("conversationId", "id");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "CallbackRequest_callSid_key" ON "CallbackRequest"("callSid");
+
+-- CreateIndex
+CREATE INDEX "CallbackRequest_libraryId_handledAt_idx" ON "CallbackRequest"("libraryId", "handledAt");
+
+-- AddForeignKey
+ALTER TABLE "Branch" ADD CONSTRAINT "Branch_libraryId_fkey" FOREIGN KEY ("libraryId") REFERENCES "Library"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Patron" ADD CONSTRAINT "Patron_libraryId_fkey" FOREIGN KEY ("libraryId") REFERENCES "Library"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Record" ADD CONSTRAINT "Record_libraryId_fkey" FOREIGN KEY ("libraryId") REFERENCES "Library"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Copy" ADD CONSTRAINT "Copy_recordId_fkey" FOREIGN KEY ("recordId") REFERENCES "Record"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Copy" ADD CONSTRAINT "Copy_branchId_fkey" FOREIGN KEY ("branchId") REFERENCES "Branch"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Order" ADD CONSTRAINT "Order_libraryId_fkey" FOREIGN KEY ("libraryId") REFERENCES "Library"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Order" ADD CONSTRAINT "Order_patronId_fkey" FOREIGN KEY ("patronId") REFERENCES "Patron"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Hold" ADD CONSTRAINT "Hold_orderId_fkey" FOREIGN KEY ("orderId") REFERENCES "Order"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Hold" ADD CONSTRAINT "Hold_copyId_fkey" FOREIGN KEY ("copyId") REFERENCES "Copy"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Hold" ADD CONSTRAINT "Hold_recordId_fkey" FOREIGN KEY ("recordId") REFERENCES "Record"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Hold" ADD CONSTRAINT "Hold_branchId_fkey" FOREIGN KEY ("branchId") REFERENCES "Branch"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "OrderEvent" ADD CONSTRAINT "OrderEvent_orderId_fkey" FOREIGN KEY ("orderId") REFERENCES "Order"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "StaffUser" ADD CONSTRAINT "StaffUser_libraryId_fkey" FOREIGN KEY ("libraryId") REFERENCES "Library"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "StaffSession" ADD CONSTRAINT "StaffSession_staffId_fkey" FOREIGN KEY ("staffId") REFERENCES "StaffUser"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Appointment" ADD CONSTRAINT "Appointment_orderId_fkey" FOREIGN KEY ("orderId") REFERENCES "Order"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Appointment" ADD CONSTRAINT "Appointment_branchId_fkey" FOREIGN KEY ("branchId") REFERENCES "Branch"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Notification" ADD CONSTRAINT "Notification_orderId_fkey" FOREIGN KEY ("orderId") REFERENCES "Order"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+
+-- Catalogue search (src/persistence/prisma-catalogue-repository.ts): a trigram index makes
+-- `"searchText" LIKE '%word%'` an index lookup instead of a scan of every record.
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE INDEX "Record_searchText_trgm_idx" ON "Record" USING GIN ("searchText" gin_trgm_ops);
