@@ -2,7 +2,9 @@ import { fold } from '../src/domain/text/fold';
 import type { Db } from '../src/persistence/prisma-client';
 import { ScryptPinHasher } from '../src/persistence/scrypt-pin-hasher';
 import { catalogue } from './seed-data/catalogue';
+import { seedIllDemo } from './seed-ill';
 import { demoBranches, demoLibraries, demoPatrons } from './seed-data/demo';
+import { demoStaff } from './seed-data/staff';
 
 /**
  * Demo data, written once: a library that already has records is left as it is, so
@@ -39,6 +41,8 @@ export async function seedDemoData(db: Db, options: { pinCost?: number } = {}): 
         },
       });
     }
+    await seedIllDemo(tx);
+    for (const { password, ...staff } of demoStaff) await tx.staffUser.create({ data: { ...staff, passwordHash: await hasher.hash(password) } });
   }, { timeout: 60_000 });
   return { seeded: true };
 }

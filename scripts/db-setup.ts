@@ -2,14 +2,20 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seedDemoData } from '../prisma/seed';
-import { databaseUrl } from '../src/persistence/database-url';
+import { databaseUrl, isPostgres } from '../src/persistence/database-url';
 import { createPrismaClient } from '../src/persistence/prisma-client';
+import { deployPgMigrations, SETUP_LOCK_KEY } from './pg-migrate';
 import { prismaEnv } from './prisma-env';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Applies pending migrations with Prisma's own `migrate deploy`, then seeds the demo data once. */
+/**
+ * Applies pending migrations, then seeds the demo data once: SQLite with Prisma's own
+ * `migrate deploy`, PostgreSQL with scripts/pg-migrate.ts, under an advisory lock so that
+ * several instances starting together migrate and seed once.
+ */
 export async function setupDatabase(url = databaseUrl(), options: { seed?: boolean; pinCost?: number } = {}): Promise<void> {
+  if (isPostgres(url)) return setupPostgres(url, options);
   prismaEnv();
   const result = spawnSync(path.join(root, 'node_modules', '.bin', 'prisma'), ['migrate', 'deploy'], {
     cwd: root, env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8',
@@ -20,6 +26,23 @@ export async function setupDatabase(url = databaseUrl(), options: { seed?: boole
   try {
     const { seeded } = await seedDemoData(db, { pinCost: options.pinCost });
     process.stderr.write(seeded ? 'Demo data seeded.\n' : 'Demo data already present.\n');
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+async function setupPostgres(url: string, options: { seed?: boolean; pinCost?: number }): Promise<void> {
+  const db = await createPrismaClient(url);
+  try {
+    await db.$transaction(async (tx) => {
+      // Transaction-scoped: released on commit or when the connection dies, never left behind.
+      await tx.$queryRawUnsafe('SELECT 1 AS locked FROM pg_advisory_xact_lock($1::bigint)', SETUP_LOCK_KEY);
+      const applied = await deployPgMigrations(db, url);
+      if (applied.length > 0) process.stderr.write(`Applied ${applied.join(', ')}.\n`);
+      if (options.seed === false) return;
+      const { seeded } = await seedDemoData(db, { pinCost: options.pinCost });
+      process.stderr.write(seeded ? 'Demo data seeded.\n' : 'Demo data already present.\n');
+    }, { timeout: 300_000, maxWait: 300_000 });
   } finally {
     await db.$disconnect();
   }

@@ -2,16 +2,24 @@ import type { Server } from 'restify';
 import { createBot, type BotOptions } from './bot/create-bot';
 import { LibraryAdapter } from './bot/library-adapter';
 import { onTurnError } from './bot/on-turn-error';
+import { smsSenderFromEnv } from './channels/twilio-sms/sms-sender-from-env';
+import { registerVoiceChannel } from './channels/twilio-voice/voice-routes';
 import { session } from './dialogs/session';
 import { createLogger, type Logger } from './logging';
 import { createPrismaClient, type Db } from './persistence/prisma-client';
 import { createServer } from './server';
+import { createJobRunner } from './jobs/create-job-runner';
+import type { JobRunner } from './jobs/job-runner';
+import { registerIllStaffRoutes } from './staff/ill/ill-routes';
+import { registerStaffRoutes } from './staff/routes';
 
 export interface App {
   server: Server;
   db: Db;
   adapter: LibraryAdapter;
   log: Logger;
+  /** Background jobs, not started: src/main.ts starts them (tests drive `tick` themselves). */
+  jobs: JobRunner;
   close(): Promise<void>;
 }
 
@@ -19,7 +27,7 @@ export interface App {
 export async function createApp(options: BotOptions & { db?: Db; databaseUrl?: string } = {}): Promise<App> {
   const log = createLogger();
   const db = options.db ?? (await createPrismaClient(options.databaseUrl));
-  const { bot, conversationState, services } = await createBot(db, options);
+  const { bot, conversationState, services, pickup, ill } = await createBot(db, { ...options, sms: options.sms ?? smsSenderFromEnv(log) });
   const adapter = new LibraryAdapter({
     MicrosoftAppId: process.env.MicrosoftAppId,
     MicrosoftAppPassword: process.env.MicrosoftAppPassword,
@@ -36,5 +44,9 @@ export async function createApp(options: BotOptions & { db?: Db; databaseUrl?: s
     languageOf: (library) => services.library(library).defaultLanguage,
     healthy: async () => { await db.$queryRawUnsafe('SELECT 1'); return true; },
   });
-  return { server, db, adapter, log, close: async () => { server.close(); await db.$disconnect(); } };
+  registerVoiceChannel(server, { db, bot, services, log, libraries, onTurnError: adapter.onTurnError });
+  registerStaffRoutes(server, { pickup, adapter, log, library: services.library });
+  registerIllStaffRoutes(server, { ill, pickup, library: services.library });
+  const jobs = createJobRunner(db, { expireOrders: () => pickup.expireOrders.run() }, pickup.now, log);
+  return { server, db, adapter, log, jobs, close: async () => { jobs.stop(); server.close(); await db.$disconnect(); } };
 }

@@ -1,6 +1,8 @@
 import { createApp } from './app';
 
 const app = await createApp();
+// Every instance starts the runner; the database makes each job run once (src/jobs/job-runner.ts).
+if (process.env.JOBS !== 'off') app.jobs.start();
 const port = Number(process.env.PORT ?? 3978);
 const host = process.env.HOST ?? '127.0.0.1';
 app.server.listen(port, host, () => {

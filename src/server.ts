@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Activity } from 'botbuilder';
 import restify, { type Request, type Response, type Server } from 'restify';
+import { connectorServiceUrl } from './channels/web-chat/connector';
 import { webChatPage } from './channels/web-chat/web-chat-page';
 import type { LibraryAdapter } from './bot/library-adapter';
 import type { LibraryBot } from './bot/library-bot';
@@ -62,7 +63,8 @@ export function createServer(deps: ServerDeps): Server {
       locale: typeof incoming.locale === 'string' ? incoming.locale : undefined,
       membersAdded: incoming.type === 'conversationUpdate' ? [{ id: 'user', name: 'user' }] : undefined,
       channelId: 'webchat',
-      serviceUrl: 'http://127.0.0.1/webchat',
+      // Our own connector endpoint: proactive messages ("your books are ready") land in the page's outbox.
+      serviceUrl: connectorServiceUrl(server, conversationId),
       conversation: { id: conversationId, isGroup: false, name: '', conversationType: 'personal' },
       from: { id: `${conversationId}-user`, name: 'user', role: 'user' },
       recipient: { id: 'library-bot', name: 'library-bot', role: 'bot' },

@@ -20,9 +20,9 @@ export const demoPatrons = [
   { libraryId: 'ozd', cardNumber: '2002001', pin: '4321', name: 'Kovács Anna', phone: '+36300000001', preferredLanguage: 'hu', homeBranchId: 'ozd-main', status: 'active', cardExpiresAt: farFuture, loansCount: 1 },
   { libraryId: 'ozd', cardNumber: '2002002', pin: '4321', name: 'Szabó Péter', phone: '+36300000002', preferredLanguage: 'hu', homeBranchId: 'ozd-main', status: 'expired', cardExpiresAt: new Date('2026-06-30T00:00:00Z'), loansCount: 0 },
   { libraryId: 'ozd', cardNumber: '2002003', pin: '4321', name: 'Tóth Katalin', phone: '+36300000003', preferredLanguage: 'hu', homeBranchId: 'ozd-main', status: 'active', cardExpiresAt: farFuture, loansCount: 2 },
-  // 1,250 Ft of return postage owed for an interlibrary loan that was not collected (minor units).
-  { libraryId: 'ozd', cardNumber: '2002004', pin: '4321', name: 'Nagy László', phone: '+36300000004', preferredLanguage: 'hu', homeBranchId: 'ozd-main', status: 'active', cardExpiresAt: farFuture, loansCount: 0, unpaidPostage: 125000 },
+  // 1,250 Ft of return postage owed for an interlibrary loan that was not collected: see seed-data/ill.ts.
+  { libraryId: 'ozd', cardNumber: '2002004', pin: '4321', name: 'Nagy László', phone: '+36300000004', preferredLanguage: 'hu', homeBranchId: 'ozd-main', status: 'active', cardExpiresAt: farFuture, loansCount: 0 },
 ] as Array<{
   libraryId: string; cardNumber: string; pin: string; name: string; phone: string; preferredLanguage: string; homeBranchId: string;
-  status: string; cardExpiresAt: Date; loansCount: number; unpaidPostage?: number; holdTitle?: string;
+  status: string; cardExpiresAt: Date; loansCount: number; holdTitle?: string;
 }>;

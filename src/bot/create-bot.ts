@@ -3,6 +3,9 @@ import { policyFor, LIBRARY_IDS } from '../domain/policy/policies';
 import { PlaceOrder } from '../domain/services/place-order';
 import { SearchCatalogue } from '../domain/services/search-catalogue';
 import { SignIn } from '../domain/services/sign-in';
+import type { IllNotifier } from '../domain/ports/ill-notifier';
+import type { PatronNotifier } from '../domain/ports/patron-notifier';
+import type { SmsSender } from '../domain/ports/sms-sender';
 import type { Language, LibraryInfo } from '../domain/types';
 import type { BotServices } from '../dialogs/bot-services';
 import { PrismaBotStorage } from '../persistence/prisma-bot-storage';
@@ -11,18 +14,28 @@ import type { Db } from '../persistence/prisma-client';
 import { PrismaOrderRepository } from '../persistence/prisma-order-repository';
 import { PrismaPatronRepository } from '../persistence/prisma-patron-repository';
 import { ScryptPinHasher } from '../persistence/scrypt-pin-hasher';
+import { createIllServices, type IllAssembly } from '../staff/ill/ill-services';
+import { createPickupServices, type PickupAssembly } from '../staff/pickup-services';
 import { LibraryBot } from './library-bot';
 
 export interface BotOptions {
   defaultLibrary?: string;
   now?: () => Date;
   storage?: Storage;
+  /** Order-confirmation texts; the app passes Twilio Messaging or the logging transport. */
+  sms?: SmsSender;
+  /** Replaces the chat + SMS notifications of the staff queue (tests). */
+  notifier?: PatronNotifier;
+  /** Replaces the ILL arrival message (tests). */
+  illNotifier?: IllNotifier;
 }
 
 export interface BotAssembly {
   bot: LibraryBot;
   conversationState: ConversationState;
   services: BotServices;
+  pickup: PickupAssembly;
+  ill: IllAssembly;
 }
 
 /** Wires repositories, use cases and dialogs once per process. */
@@ -33,6 +46,8 @@ export async function createBot(db: Db, options: BotOptions = {}): Promise<BotAs
   );
   const patrons = new PrismaPatronRepository(db);
   const orders = new PrismaOrderRepository(db);
+  const pickup = createPickupServices(db, now, { notifier: options.notifier, sms: options.sms });
+  const ill = createIllServices(db, now, { proactive: pickup.proactive, sms: pickup.sms, log: pickup.log, notifier: options.illNotifier });
   const services: BotServices = {
     signIn: new SignIn(patrons, new ScryptPinHasher(), now),
     search: new SearchCatalogue(new PrismaCatalogueRepository(db)),
@@ -46,9 +61,16 @@ export async function createBot(db: Db, options: BotOptions = {}): Promise<BotAs
     },
     policyFor,
     now,
+    // Without a sender (dialog tests that do not look at texts) nothing is sent.
+    sms: options.sms ?? { send: async () => undefined },
+    bookAppointment: pickup.bookAppointment,
+    transitionOrder: pickup.transitionOrder,
+    recordArrival: pickup.recordArrival,
+    patronOrders: pickup.patronOrders,
+    ill,
   };
   const conversationState = new ConversationState(options.storage ?? new PrismaBotStorage(db));
   const defaultLibrary = options.defaultLibrary ?? process.env.DEFAULT_LIBRARY ?? 'kalamaria';
   const bot = new LibraryBot(conversationState, services, { defaultLibrary, libraries: LIBRARY_IDS.filter((id) => libraries.has(id)) });
-  return { bot, conversationState, services };
+  return { bot, conversationState, services, pickup, ill };
 }

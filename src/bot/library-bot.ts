@@ -5,6 +5,7 @@ import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } fro
 import type { Language } from '../domain/types';
 import { LANGUAGES } from '../domain/types';
 import type { BotServices } from '../dialogs/bot-services';
+import { capabilities } from '../dialogs/capabilities';
 import { MAIN_DIALOG, MainDialog, type MainOptions } from '../dialogs/main-dialog';
 import { tell, type Slot } from '../dialogs/messages';
 import { setSession, turnT, type Session } from '../dialogs/session';
@@ -110,6 +111,12 @@ export class LibraryBot {
         if (dc.activeDialog) await dc.repromptDialog();
         return true;
       case 'human':
+        if (capabilities(dc.context).transfersCalls) {
+          // The channel puts the call through (or, when closed, offers a call back); the
+          // dialog stays where it was in case the caller comes back.
+          await dc.context.sendActivity(tell(t()('human', { phone: this.services.library(s.libraryId).phone }), { channelData: { transfer: true } }));
+          return true;
+        }
         await dc.context.sendActivity(tell(t()('human', { phone: this.services.library(s.libraryId).phone })));
         if (dc.activeDialog) await dc.repromptDialog();
         return true;
@@ -132,7 +139,7 @@ export class LibraryBot {
   private async greet(context: TurnContext, s: Session): Promise<void> {
     s.greeted = true;
     const library = this.services.library(s.libraryId);
-    await context.sendActivity(tell(turnT(context)(`greeting.${library.id}`)));
+    await context.sendActivity(tell(turnT(context)(`greeting.${library.id}`), { speak: turnT(context, 'ivr')(`speak.greeting.${library.id}`) }));
   }
 
   private userJoined(context: TurnContext): boolean {

@@ -2,6 +2,7 @@ import { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { pickupBranches } from '../domain/rules/copy-availability';
 import type { BranchAvailability } from '../domain/types';
+import { APPOINTMENT_DIALOG, AppointmentDialog, type AppointmentOptions } from './appointment-dialog';
 import type { BotServices } from './bot-services';
 import { describeBasket } from './format';
 import { ask, tell } from './messages';
@@ -14,13 +15,13 @@ const CONFIRM = 'checkout.confirm';
 const ALTERNATIVE = 'checkout.alternative';
 const STEPS = 'checkout.steps';
 
-interface CheckoutState { lostRecordId?: number; alternatives?: BranchAvailability[] }
+interface CheckoutState { lostRecordId?: number; alternatives?: BranchAvailability[]; placedRef?: string }
 
 /** The basket summary, an explicit yes, and the order written in one transaction. */
 export class CheckoutDialog extends ComponentDialog {
   constructor(private readonly services: BotServices) {
     super(CHECKOUT_DIALOG);
-    this.addDialog(new YesNoPrompt(CONFIRM)).addDialog(new OptionPrompt(ALTERNATIVE))
+    this.addDialog(new YesNoPrompt(CONFIRM)).addDialog(new OptionPrompt(ALTERNATIVE)).addDialog(new AppointmentDialog(services))
       .addDialog(new WaterfallDialog(STEPS, [this.summarise.bind(this), this.place.bind(this), this.alternative.bind(this)]));
     this.initialDialogId = STEPS;
   }
@@ -58,6 +59,7 @@ export class CheckoutDialog extends ComponentDialog {
     });
     if (outcome.allowed) {
       const branches = [...new Set(s.basket.map((i) => i.branchName))].join(', ');
+      const pickupAt = [...new Map(s.basket.map((i) => [i.branchId, { id: i.branchId, name: i.branchName }])).values()];
       s.basket = [];
       const text = t('checkout.confirmed', { ref: outcome.orderRef, branches, phone: library.phone });
       const spokenRef = outcome.orderRef.split('').join(' ');
@@ -65,7 +67,10 @@ export class CheckoutDialog extends ComponentDialog {
         speak: t('checkout.confirmed', { ref: spokenRef, branches, phone: library.phone }),
         channelData: { orderRef: outcome.orderRef },
       }));
-      return step.endDialog({ orderRef: outcome.orderRef });
+      await this.textConfirmation(step.context, s.patron!.id, outcome.orderRef);
+      // The library no longer has to phone to fix the time: the patron may pick a slot now (or skip).
+      step.options.placedRef = outcome.orderRef;
+      return step.beginDialog(APPOINTMENT_DIALOG, { ref: outcome.orderRef, branches: pickupAt } satisfies AppointmentOptions);
     }
     if (outcome.reason !== 'hold.copy_taken') {
       await step.context.sendActivity(tell(t(outcome.reason, { ns: 'reasons', ...outcome.params, phone: library.phone })));
@@ -91,7 +96,14 @@ export class CheckoutDialog extends ComponentDialog {
     } satisfies OptionPromptOptions);
   }
 
+  /** The reference and the pickup rule by text message, in the conversation's language. */
+  private async textConfirmation(context: TurnContext, patronId: number, orderRef: string): Promise<void> {
+    const phone = await this.services.patrons.phone(patronId);
+    if (phone) await this.services.sms.send(phone, turnT(context, 'ivr')('sms.order_confirmed', { ref: orderRef }));
+  }
+
   private async alternative(step: WaterfallStepContext<CheckoutState>) {
+    if (step.options.placedRef) return step.endDialog({ orderRef: step.options.placedRef });
     const s = session(step.context);
     const choice = step.options.alternatives?.[(step.result as OptionAnswer).index];
     const item = s.basket.find((i) => i.recordId === step.options.lostRecordId);

@@ -1,9 +1,13 @@
+import { ActivityTypes } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { recognize } from '../nlu/recognize';
+import { parseYesNo } from '../nlu/yes-no';
 import type { Intent } from '../nlu/types';
+import { ARRIVAL_DIALOG, ArrivalDialog } from './arrival-dialog';
 import type { BotServices } from './bot-services';
 import { ask, tell } from './messages';
-import { MY_ORDERS_DIALOG, MyOrdersDialog } from './my-orders-dialog';
+import { ILL_REQUEST_DIALOG, IllRequestDialog } from './ill-request-dialog';
+import { MY_ORDERS_DIALOG, MyOrdersDialog, type MyOrdersOptions } from './my-orders-dialog';
 import { NEW_ACQUISITIONS_DIALOG, NewAcquisitionsDialog } from './new-acquisitions-dialog';
 import { matchOption, OptionPrompt, type OptionAnswer, type OptionPromptOptions } from './option-prompt';
 import { RESERVE_DIALOG, ReserveDialog, type ReserveOptions } from './reserve-dialog';
@@ -18,6 +22,8 @@ const MENU_ITEMS = [
   { key: 'reserve', intent: 'reserve' },
   { key: 'new', intent: 'new_acquisitions' },
   { key: 'orders', intent: 'my_orders' },
+  // Offered only where the library's policy switches interlibrary loan on.
+  { key: 'ill', intent: 'ill_request' },
   { key: 'help', intent: 'help' },
 ] as const satisfies ReadonlyArray<{ key: string; intent: Intent }>;
 
@@ -31,35 +37,45 @@ type Route = { dialog: string; options?: object } | { help: true };
 
 /** The top of every conversation: the menu, free-text routing, and back to the menu when a task ends. */
 export class MainDialog extends ComponentDialog {
-  constructor(services: BotServices) {
+  constructor(private readonly services: BotServices) {
     super(MAIN_DIALOG);
     this.addDialog(new OptionPrompt(MENU))
       .addDialog(new ReserveDialog(services))
       .addDialog(new NewAcquisitionsDialog(services))
       .addDialog(new MyOrdersDialog(services))
+      .addDialog(new ArrivalDialog(services))
+      .addDialog(new IllRequestDialog(services))
       .addDialog(new WaterfallDialog(STEPS, [this.menu.bind(this), this.route.bind(this), this.followUp.bind(this), this.loop.bind(this)]));
     this.initialDialogId = STEPS;
   }
 
   private async menu(step: WaterfallStepContext<MainOptions>) {
     const t = turnT(step.context);
-    const labels = MENU_ITEMS.map((item) => t(`menu.${item.key}`));
+    const labels = this.menuItems(step).map((item) => t(`menu.${item.key}`));
     const { utterance } = step.options;
     if (utterance) {
       const index = matchOption(utterance, labels, session(step.context).language) ?? -1;
       return step.next({ index, text: utterance } satisfies OptionAnswer);
     }
     const lines = labels.map((label, i) => `${i + 1}. ${label}`).join('\n');
+    const ivr = turnT(step.context, 'ivr');
     return step.prompt(MENU, {
-      prompt: ask(`${t(step.options.again ? 'menu.again' : 'menu.ask')}\n${lines}`, 'choice', { choices: labels }),
-      retryPrompt: ask(`${t('menu.retry')}\n${lines}`, 'choice', { choices: labels }),
+      prompt: ask(`${t(step.options.again ? 'menu.again' : 'menu.ask')}\n${lines}`, 'choice', { choices: labels, speak: ivr(step.options.again ? 'speak.menu.again' : 'speak.menu.ask') }),
+      retryPrompt: ask(`${t('menu.retry')}\n${lines}`, 'choice', { choices: labels, speak: ivr('speak.menu.retry') }),
       validations: { labels, freeText: true },
     } satisfies OptionPromptOptions);
   }
 
   private async route(step: WaterfallStepContext<MainOptions>) {
     const answer = step.result as OptionAnswer;
-    const route = answer.index >= 0 ? routeForIntent(MENU_ITEMS[answer.index]!.intent, undefined) : this.routeFreeText(step, answer.text);
+    // "Anything else?" — "no": the conversation ends (a phone call hangs up).
+    if (answer.index < 0 && step.options.again && parseYesNo(answer.text, session(step.context).language) === false) {
+      const ivr = turnT(step.context, 'ivr');
+      await step.context.sendActivity(tell(ivr('goodbye'), { speak: ivr('speak.goodbye') }));
+      await step.context.sendActivity({ type: ActivityTypes.EndOfConversation });
+      return step.endDialog();
+    }
+    const route = answer.index >= 0 ? routeForIntent(this.menuItems(step)[answer.index]!.intent, undefined) : this.routeFreeText(step, answer.text);
     if (!route) {
       await step.context.sendActivity(tell(turnT(step.context)('menu.not_understood')));
       return step.replaceDialog(STEPS, { again: true });
@@ -82,6 +98,11 @@ export class MainDialog extends ComponentDialog {
     return step.replaceDialog(STEPS, { again: true });
   }
 
+  private menuItems(step: WaterfallStepContext<MainOptions>) {
+    const ill = this.services.policyFor(session(step.context).libraryId).ill.enabled;
+    return MENU_ITEMS.filter((item) => item.key !== 'ill' || ill);
+  }
+
   /** What the patron said instead of picking: an intent, or else the words of a search. */
   private routeFreeText(step: WaterfallStepContext<MainOptions>, text: string): Route | undefined {
     const understood = recognize(text, session(step.context).language);
@@ -97,6 +118,9 @@ function routeForIntent(intent: Intent, query: string | undefined): Route | unde
     case 'reserve': return { dialog: RESERVE_DIALOG, options: { query } satisfies ReserveOptions };
     case 'new_acquisitions': return { dialog: NEW_ACQUISITIONS_DIALOG };
     case 'my_orders': return { dialog: MY_ORDERS_DIALOG };
+    case 'cancel_order': return { dialog: MY_ORDERS_DIALOG, options: { action: 'cancel' } satisfies MyOrdersOptions };
+    case 'arrived': return { dialog: ARRIVAL_DIALOG };
+    case 'ill_request': return { dialog: ILL_REQUEST_DIALOG };
     case 'help': return { help: true };
     default: return undefined;
   }

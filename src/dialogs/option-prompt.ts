@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
 import { Prompt, type PromptOptions, type PromptRecognizerResult, type PromptValidator } from 'botbuilder-dialogs';
 import { fold } from '../domain/text/fold';
 import { parseNumber, parseOrdinal } from '../nlu/numbers';
@@ -22,7 +22,7 @@ export class OptionPrompt extends Prompt<OptionAnswer> {
   }
 
   protected async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
-    const activity = isRetry && options.retryPrompt ? options.retryPrompt : options.prompt;
+    const activity = isRetry && options.retryPrompt ? markRetry(options.retryPrompt) : options.prompt;
     if (activity) await context.sendActivity(activity);
   }
 
@@ -34,6 +34,11 @@ export class OptionPrompt extends Prompt<OptionAnswer> {
     if (freeText && text.length > 0) return { succeeded: true, value: { index: -1, text } };
     return { succeeded: false };
   }
+}
+
+/** A retry says the answer was not understood; the phone counts those towards putting the caller through to staff. */
+export function markRetry(activity: Partial<Activity> | string): Partial<Activity> | string {
+  return typeof activity === 'string' ? activity : { ...activity, channelData: { ...(activity.channelData as object | undefined), retry: true } };
 }
 
 /** Index of the option the text names, if exactly one fits. */

@@ -1,6 +1,7 @@
 import { ComponentDialog, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { BotServices } from './bot-services';
 import { describeRecord } from './format';
+import { ILL_REQUEST_DIALOG, IllRequestDialog, type IllRequestOptions } from './ill-request-dialog';
 import { ask, tell } from './messages';
 import { OptionPrompt, type OptionAnswer, type OptionPromptOptions } from './option-prompt';
 import { session, turnT } from './session';
@@ -14,22 +15,25 @@ const STEPS = 'search.steps';
 export const PAGE_SIZE = 3;
 
 export interface SearchOptions { query?: string; offset?: number }
-interface SearchState extends SearchOptions { shown?: number[]; hasMore?: boolean }
+interface SearchState extends SearchOptions { shown?: number[]; hasMore?: boolean; offerIll?: boolean }
 
 /** Title, author or ISBN search, a few hits at a time; ends with the picked record id, or nothing. */
 export class SearchDialog extends ComponentDialog {
   constructor(private readonly services: BotServices) {
     super(SEARCH_DIALOG);
     this.addDialog(new TextPrompt(QUERY, async (p) => (p.recognized.value ?? '').trim().length > 0))
-      .addDialog(new OptionPrompt(PICK))
+      .addDialog(new OptionPrompt(PICK)).addDialog(new IllRequestDialog(services))
       .addDialog(new WaterfallDialog(STEPS, [this.askQuery.bind(this), this.showPage.bind(this), this.picked.bind(this)]));
     this.initialDialogId = STEPS;
   }
 
   private async askQuery(step: WaterfallStepContext<SearchState>) {
     if (step.options.query) return step.next(step.options.query);
-    const t = turnT(step.context, 'holds');
-    return step.prompt(QUERY, { prompt: ask(t('search.ask'), 'query'), retryPrompt: ask(t('search.retry'), 'query') });
+    const t = turnT(step.context, ['holds', 'ivr']);
+    return step.prompt(QUERY, {
+      prompt: ask(t('search.ask'), 'query', { speak: t('ivr:speak.search.ask') }),
+      retryPrompt: ask(t('search.retry'), 'query', { speak: t('ivr:speak.search.retry') }),
+    });
   }
 
   private async showPage(step: WaterfallStepContext<SearchState>) {
@@ -39,7 +43,16 @@ export class SearchDialog extends ComponentDialog {
     const page = await this.services.search.search(session(step.context).libraryId, query, offset, PAGE_SIZE);
     if (page.items.length === 0) {
       await step.context.sendActivity(tell(t(offset > 0 ? 'search.no_more' : 'search.nothing_found', { query })));
-      return step.replaceDialog(STEPS, {});
+      if (offset > 0 || !this.services.policyFor(session(step.context).libraryId).ill.enabled) return step.replaceDialog(STEPS, {});
+      // Not in our catalogue: another library may lend it (interlibrary loan, seeds/004).
+      const il = turnT(step.context, 'ill');
+      const labels = [il('offer_label'), t('search.new_search')];
+      Object.assign(step.options, { query, shown: [], hasMore: false, offerIll: true });
+      return step.prompt(PICK, {
+        prompt: ask(il('offer_after_search'), 'choice', { choices: labels }),
+        retryPrompt: ask(il('offer_after_search'), 'choice', { choices: labels }),
+        validations: { labels, freeText: true },
+      } satisfies OptionPromptOptions);
     }
     step.options.query = query;
     step.options.shown = page.items.map((r) => r.id);
@@ -48,9 +61,10 @@ export class SearchDialog extends ComponentDialog {
     const header = t('search.found', { count: page.total, from: offset + 1, to: offset + page.items.length });
     const labels = [...page.items.map((r) => r.title), ...(step.options.hasMore ? [t('search.more')] : []), t('search.new_search')];
     const prompt = [header, ...lines, t('search.pick')].join('\n\n');
+    const ivr = turnT(step.context, 'ivr');
     return step.prompt(PICK, {
-      prompt: ask(prompt, 'choice', { choices: labels }),
-      retryPrompt: ask(t('search.pick_retry', { count: page.items.length }), 'choice', { choices: labels }),
+      prompt: ask(prompt, 'choice', { choices: labels, speak: [header, ...lines, ivr('speak.search.pick')].join('\n\n') }),
+      retryPrompt: ask(t('search.pick_retry', { count: page.items.length }), 'choice', { choices: labels, speak: ivr('speak.search.pick_retry', { count: page.items.length }) }),
       validations: { labels, freeText: true },
     } satisfies OptionPromptOptions);
   }
@@ -58,6 +72,7 @@ export class SearchDialog extends ComponentDialog {
   private async picked(step: WaterfallStepContext<SearchState>) {
     const answer = step.result as OptionAnswer;
     const shown = step.options.shown ?? [];
+    if (step.options.offerIll && answer.index === 0) return step.replaceDialog(ILL_REQUEST_DIALOG, { query: step.options.query } satisfies IllRequestOptions);
     if (answer.index >= 0 && answer.index < shown.length) return step.endDialog(shown[answer.index]);
     const more = step.options.hasMore && answer.index === shown.length;
     if (more) return step.replaceDialog(STEPS, { query: step.options.query, offset: (step.options.offset ?? 0) + PAGE_SIZE });

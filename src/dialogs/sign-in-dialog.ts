@@ -11,7 +11,9 @@ const STEPS = 'signIn.steps';
 /** Wrong card/PIN pairs allowed in one conversation before the bot sends the patron to the desk. */
 export const MAX_ATTEMPTS = 3;
 
-interface SignInState { attempt: number; cardNumber?: string }
+/** `purpose`: what the sign-in is for, when it is not a hold ("to make an ILL request you need to sign in"). */
+export interface SignInOptions { purpose?: 'ill' }
+interface SignInState extends SignInOptions { attempt: number; cardNumber?: string }
 
 /** Card number then PIN. The PIN is checked and forgotten in the same turn: it is never kept in state. */
 export class SignInDialog extends ComponentDialog {
@@ -24,18 +26,23 @@ export class SignInDialog extends ComponentDialog {
   }
 
   private async askCard(step: WaterfallStepContext<SignInState>) {
-    const t = turnT(step.context, 'holds');
+    const t = turnT(step.context, ['holds', 'ivr']);
     step.options.attempt ??= 1;
     return step.prompt(CARD, {
-      prompt: ask(t('signin.ask_card'), 'cardNumber'),
-      retryPrompt: ask(t('signin.retry_card'), 'cardNumber'),
+      prompt: step.options.purpose === 'ill'
+        ? ask(t('ill:signin.ask_card'), 'cardNumber', { speak: t('ill:signin.ask_card_speak') })
+        : ask(t('signin.ask_card'), 'cardNumber', { speak: t('ivr:speak.signin.ask_card') }),
+      retryPrompt: ask(t('signin.retry_card'), 'cardNumber', { speak: t('ivr:speak.signin.retry_card') }),
     });
   }
 
   private async askPin(step: WaterfallStepContext<SignInState>) {
-    const t = turnT(step.context, 'holds');
+    const t = turnT(step.context, ['holds', 'ivr']);
     step.options.cardNumber = onlyDigits(String(step.result));
-    return step.prompt(PIN, { prompt: ask(t('signin.ask_pin'), 'pin'), retryPrompt: ask(t('signin.retry_pin'), 'pin') });
+    return step.prompt(PIN, {
+      prompt: ask(t('signin.ask_pin'), 'pin', { speak: t('ivr:speak.signin.ask_pin') }),
+      retryPrompt: ask(t('signin.retry_pin'), 'pin', { speak: t('ivr:speak.signin.retry_pin') }),
+    });
   }
 
   private async check(step: WaterfallStepContext<SignInState>) {
@@ -51,7 +58,7 @@ export class SignInDialog extends ComponentDialog {
     if (result.reason === 'signin.invalid' && step.options.attempt < MAX_ATTEMPTS) {
       const left = MAX_ATTEMPTS - step.options.attempt;
       await step.context.sendActivity(tell(t('signin.invalid', { ns: 'reasons', count: left })));
-      return step.replaceDialog(STEPS, { attempt: step.options.attempt + 1 });
+      return step.replaceDialog(STEPS, { attempt: step.options.attempt + 1, purpose: step.options.purpose } satisfies SignInState);
     }
     const reason = result.reason === 'signin.invalid' ? 'signin.too_many_attempts' : result.reason;
     await step.context.sendActivity(tell(t(reason, { ns: 'reasons', ...result.params, phone: library.phone })));

@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { Prompt, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
 import { parseYesNo } from '../nlu/yes-no';
+import { markRetry } from './option-prompt';
 import { session } from './session';
 
 /**
@@ -13,7 +14,7 @@ export class YesNoPrompt extends Prompt<boolean> {
   }
 
   protected async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
-    const activity = isRetry && options.retryPrompt ? options.retryPrompt : options.prompt;
+    const activity = isRetry && options.retryPrompt ? markRetry(options.retryPrompt) : options.prompt;
     if (activity) await context.sendActivity(activity);
   }
 

@@ -1,6 +1,6 @@
 import type { CatalogueRepository, NewAcquisition } from '../domain/ports/catalogue-repository';
 import type { BranchAvailability, RecordSummary, SearchPage } from '../domain/types';
-import type { Db } from './prisma-client';
+import { providerOf, type Db } from './prisma-client';
 
 const recordInclude = { copies: { select: { branchId: true, status: true } } } as const;
 type RecordRow = {
@@ -14,6 +14,16 @@ export class PrismaCatalogueRepository implements CatalogueRepository {
   constructor(private readonly db: Db) {}
 
   async search(libraryId: string, words: string[], offset: number, limit: number): Promise<SearchPage> {
+    const page = providerOf(this.db) === 'sqlite' ? await this.searchIndexed(libraryId, words, offset, limit) : undefined;
+    if (page) {
+      const rows = await this.db.record.findMany({ where: { id: { in: page.ids } }, include: recordInclude });
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      const names = await this.branches();
+      return { total: page.total, items: page.ids.flatMap((id) => { const r = byId.get(id); return r ? [toSummary(r, names)] : []; }) };
+    }
+    // PostgreSQL: Prisma's `contains` is a LIKE '%word%' that the pg_trgm GIN index on
+    // searchText answers (prisma/sql/postgresql-extras.sql). Both sides are folded, so the
+    // case-sensitive LIKE of PostgreSQL and the ASCII-insensitive one of SQLite agree.
     const where = { libraryId, AND: words.map((w) => ({ searchText: { contains: w } })) };
     const [total, rows] = await Promise.all([
       this.db.record.count({ where }),
@@ -21,6 +31,28 @@ export class PrismaCatalogueRepository implements CatalogueRepository {
     ]);
     const names = await this.branches();
     return { total, items: rows.map((r) => toSummary(r, names)) };
+  }
+
+  /**
+   * SQLite: the words of three letters or more go to the FTS5 trigram index "RecordSearch"
+   * (prisma/sql/sqlite-extras.sql), where a quoted phrase matches as a substring, exactly as
+   * LIKE '%word%' does; shorter words (which have no trigram) filter the hits with LIKE.
+   * Without a long word there is nothing to look up: undefined, and the plain scan runs.
+   */
+  private async searchIndexed(libraryId: string, words: string[], offset: number, limit: number): Promise<{ total: number; ids: number[] } | undefined> {
+    const long = words.filter((w) => [...w].length >= 3);
+    if (long.length === 0) return undefined;
+    const short = words.filter((w) => [...w].length < 3);
+    const match = long.map((w) => `"${w.replaceAll('"', '""')}"`).join(' AND ');
+    const from = `FROM "RecordSearch" JOIN "Record" r ON r."id" = "RecordSearch".rowid
+      WHERE "RecordSearch" MATCH ? AND r."libraryId" = ?${short.map(() => ` AND r."searchText" LIKE ? ESCAPE '\\'`).join('')}`;
+    const params = [match, libraryId, ...short.map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)];
+    const [counted, rows] = await Promise.all([
+      this.db.$queryRawUnsafe<Array<{ n: number | bigint }>>(`SELECT COUNT(*) AS n ${from}`, ...params),
+      this.db.$queryRawUnsafe<Array<{ id: number | bigint }>>(
+        `SELECT r."id" AS id ${from} ORDER BY r."title", r."id" LIMIT ? OFFSET ?`, ...params, limit, offset),
+    ]);
+    return { total: Number(counted[0]?.n ?? 0), ids: rows.map((r) => Number(r.id)) };
   }
 
   async record(recordId: number): Promise<RecordSummary | undefined> {

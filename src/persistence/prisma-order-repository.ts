@@ -36,12 +36,20 @@ export class PrismaOrderRepository implements OrderRepository {
               events: { create: { actor: `patron:${draft.patronId}`, fromStatus: null, toStatus: 'new', note: draft.channel } },
             },
           });
-          for (const item of draft.items) {
+          // Copies are locked in one global order (record, branch, copy id): two PostgreSQL
+          // transactions claiming overlapping baskets wait for each other instead of deadlocking.
+          const claimOrder = draft.items.map((item, index) => ({ item, index }))
+            .sort((a, b) => a.item.recordId - b.item.recordId || a.item.branchId.localeCompare(b.item.branchId));
+          const copyIds: number[] = [];
+          for (const { item, index } of claimOrder) {
             const copyId = await claimCopy(tx, item.recordId, item.branchId);
             if (copyId === undefined) {
               throw new Rollback({ allowed: false, reason: 'hold.copy_taken', recordId: item.recordId, branchId: item.branchId });
             }
-            await tx.hold.create({ data: { orderId: order.id, copyId, recordId: item.recordId, branchId: item.branchId, status: 'active' } });
+            copyIds[index] = copyId;
+          }
+          for (const [index, item] of draft.items.entries()) {
+            await tx.hold.create({ data: { orderId: order.id, copyId: copyIds[index]!, recordId: item.recordId, branchId: item.branchId, status: 'active' } });
           }
           return { allowed: true as const, orderRef: ref, orderId: order.id };
         });
@@ -71,7 +79,7 @@ export class PrismaOrderRepository implements OrderRepository {
  * is what makes the last copy go to exactly one patron, whatever the database.
  */
 async function claimCopy(tx: Prisma.TransactionClient, recordId: number, branchId: string): Promise<number | undefined> {
-  const candidates = await tx.copy.findMany({ where: { recordId, branchId, status: 'available' }, select: { id: true }, take: 5 });
+  const candidates = await tx.copy.findMany({ where: { recordId, branchId, status: 'available' }, select: { id: true }, orderBy: { id: 'asc' }, take: 5 });
   for (const { id } of candidates) {
     const { count } = await tx.copy.updateMany({ where: { id, status: 'available' }, data: { status: 'held' } });
     if (count === 1) return id;

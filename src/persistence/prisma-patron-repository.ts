@@ -19,6 +19,11 @@ export class PrismaPatronRepository implements PatronRepository {
     return loadSnapshot(this.db, patronId);
   }
 
+  async phone(patronId: number): Promise<string | undefined> {
+    const row = await this.db.patron.findUnique({ where: { id: patronId }, select: { phone: true } });
+    return row?.phone || undefined;
+  }
+
   async recordFailedPin(patronId: number, lockUntil: Date | null): Promise<number> {
     // A lockout starts a fresh count, so the next failure after it expires locks again at once
     // only if it is the fifth in a row after the lock.

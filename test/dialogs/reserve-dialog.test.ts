@@ -102,6 +102,7 @@ describe('ReserveDialog in Greek', () => {
     expect(c.heard).toContain('Η παραγγελία σας έχει ένα βιβλίο:');
     await c.say('ναι');
     expect(c.last.some((r) => r.channelData?.orderRef)).toBe(true);
+    await c.say('να με πάρετε τηλέφωνο'); // skips the pickup-slot offer (appointment-dialog)
     await c.say('1');
     expect(c.heard).toContain('Έχετε φτάσει το όριο των 10 βιβλίων (κρατήσεις και δανεισμοί μαζί).');
     const holds = await db.hold.count({ where: { status: 'active', order: { patron: { cardNumber: '1001003' } } } });

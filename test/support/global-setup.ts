@@ -1,14 +1,46 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import type { TestProject } from 'vitest/node';
 import { setupDatabase } from '../../scripts/db-setup';
+import { adminClient, dropRunDatabases, isAlive, pgRunPrefix, testDatabase, testPostgresUrl } from './postgres';
 
-export const TEMPLATE_DIR = path.resolve(import.meta.dirname, '..', '..', 'data', 'test');
-export const TEMPLATE_DB = path.join(TEMPLATE_DIR, 'template.db');
+const TEST_DATA = path.resolve(import.meta.dirname, '..', '..', 'data', 'test');
 
-/** Migrates and seeds one SQLite file with Prisma's own CLI; every test copies it. */
-export default async function globalSetup(): Promise<void> {
-  rmSync(TEMPLATE_DIR, { recursive: true, force: true });
-  mkdirSync(TEMPLATE_DIR, { recursive: true });
+/**
+ * Migrates and seeds one template database with the product's own set-up; every test clones
+ * it. SQLite: a file that `freshDb()` copies, in a folder of this run (several runs share
+ * the working tree). PostgreSQL (TEST_DATABASE=postgres): a database
+ * of this run that `freshDb()` clones with CREATE DATABASE … TEMPLATE; the run's databases
+ * are dropped at the end.
+ */
+export default async function globalSetup(project: TestProject): Promise<(() => Promise<void>) | void> {
   // A cheap scrypt cost: the template's PINs are hashed once per run, not per test.
-  await setupDatabase(`file:${TEMPLATE_DB}`, { pinCost: 1024 });
+  const pinCost = 1024;
+  if (testDatabase() === 'postgres') {
+    const admin = await adminClient();
+    const prefix = pgRunPrefix(process.pid);
+    const template = `${prefix}template`;
+    try {
+      await dropRunDatabases(admin, { staleOnly: true });
+      await admin.$executeRawUnsafe(`CREATE DATABASE "${template}"`);
+    } finally {
+      await admin.$disconnect();
+    }
+    await setupDatabase(testPostgresUrl(template), { pinCost });
+    project.provide('pgTemplate', template);
+    return async () => {
+      const last = await adminClient();
+      try { await dropRunDatabases(last, { prefix }); } finally { await last.$disconnect(); }
+    };
+  }
+  mkdirSync(TEST_DATA, { recursive: true });
+  for (const entry of readdirSync(TEST_DATA)) {
+    if (!/^run-\d+$/.test(entry) || !isAlive(Number(entry.slice(4)))) rmSync(path.join(TEST_DATA, entry), { recursive: true, force: true });
+  }
+  const runDir = path.join(TEST_DATA, `run-${process.pid}`);
+  mkdirSync(runDir, { recursive: true });
+  const template = path.join(runDir, 'template.db');
+  await setupDatabase(`file:${template}`, { pinCost });
+  project.provide('sqliteTemplate', template);
+  return async () => rmSync(runDir, { recursive: true, force: true });
 }

@@ -37,7 +37,6 @@ CREATE TABLE "Patron" (
     "loansCount" INTEGER NOT NULL DEFAULT 0,
     "failedPinCount" INTEGER NOT NULL DEFAULT 0,
     "pinLockedUntil" TIMESTAMP(3),
-    "unpaidPostage" INTEGER NOT NULL DEFAULT 0,
     "version" INTEGER NOT NULL DEFAULT 0,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
@@ -124,6 +123,102 @@ CREATE TABLE "BotState" (
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
     CONSTRAINT "BotState_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "IllRequest" (
+    "id" SERIAL NOT NULL,
+    "ref" TEXT NOT NULL,
+    "libraryId" TEXT NOT NULL,
+    "patronId" INTEGER NOT NULL,
+    "status" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "form" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "author" TEXT,
+    "year" INTEGER,
+    "isbn" TEXT,
+    "journal" TEXT,
+    "volumeIssue" TEXT,
+    "pages" TEXT,
+    "notNeededAfter" TIMESTAMP(3),
+    "currency" TEXT NOT NULL,
+    "maxCost" INTEGER NOT NULL,
+    "lender" TEXT,
+    "lenderCost" INTEGER,
+    "costAcceptancePending" BOOLEAN NOT NULL DEFAULT false,
+    "weightGrams" INTEGER,
+    "amountDue" INTEGER,
+    "arrivedAt" TIMESTAMP(3),
+    "collectBy" TEXT,
+    "use" TEXT,
+    "dueDate" TEXT,
+    "liabilitySignedAt" TIMESTAMP(3),
+    "returnedAt" TIMESTAMP(3),
+    "channel" TEXT NOT NULL,
+    "language" TEXT NOT NULL,
+    "conversationRef" TEXT,
+    "version" INTEGER NOT NULL DEFAULT 0,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "IllRequest_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "IllTermsAcceptance" (
+    "id" SERIAL NOT NULL,
+    "requestId" INTEGER NOT NULL,
+    "version" TEXT NOT NULL,
+    "text" TEXT NOT NULL,
+    "textSha256" TEXT NOT NULL,
+    "language" TEXT NOT NULL,
+    "amount" INTEGER,
+    "acceptedAt" TIMESTAMP(3) NOT NULL,
+    "actor" TEXT NOT NULL,
+
+    CONSTRAINT "IllTermsAcceptance_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "IllCharge" (
+    "id" SERIAL NOT NULL,
+    "libraryId" TEXT NOT NULL,
+    "patronId" INTEGER NOT NULL,
+    "requestId" INTEGER,
+    "kind" TEXT NOT NULL,
+    "amount" INTEGER NOT NULL,
+    "currency" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "paidAt" TIMESTAMP(3),
+    "paidRecordedBy" TEXT,
+
+    CONSTRAINT "IllCharge_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "IllEvent" (
+    "id" SERIAL NOT NULL,
+    "requestId" INTEGER NOT NULL,
+    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "actor" TEXT NOT NULL,
+    "fromStatus" TEXT,
+    "toStatus" TEXT NOT NULL,
+    "note" TEXT,
+
+    CONSTRAINT "IllEvent_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "JobSchedule" (
+    "name" TEXT NOT NULL,
+    "lastStartedAt" TIMESTAMP(3) NOT NULL,
+    "lastFinishedAt" TIMESTAMP(3),
+    "lastOutcome" TEXT,
+    "lastInstance" TEXT,
+    "runs" INTEGER NOT NULL DEFAULT 1,
+
+    CONSTRAINT "JobSchedule_pkey" PRIMARY KEY ("name")
 );
 
 -- CreateTable
@@ -250,6 +345,24 @@ CREATE INDEX "Hold_copyId_status_idx" ON "Hold"("copyId", "status");
 CREATE INDEX "OrderEvent_orderId_at_idx" ON "OrderEvent"("orderId", "at");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "IllRequest_ref_key" ON "IllRequest"("ref");
+
+-- CreateIndex
+CREATE INDEX "IllRequest_libraryId_status_createdAt_idx" ON "IllRequest"("libraryId", "status", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "IllRequest_patronId_status_idx" ON "IllRequest"("patronId", "status");
+
+-- CreateIndex
+CREATE INDEX "IllTermsAcceptance_requestId_idx" ON "IllTermsAcceptance"("requestId");
+
+-- CreateIndex
+CREATE INDEX "IllCharge_patronId_paidAt_idx" ON "IllCharge"("patronId", "paidAt");
+
+-- CreateIndex
+CREATE INDEX "IllEvent_requestId_at_idx" ON "IllEvent"("requestId", "at");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "StaffUser_username_key" ON "StaffUser"("username");
 
 -- CreateIndex
@@ -323,6 +436,24 @@ ALTER TABLE "Hold" ADD CONSTRAINT "Hold_branchId_fkey" FOREIGN KEY ("branchId") 
 
 -- AddForeignKey
 ALTER TABLE "OrderEvent" ADD CONSTRAINT "OrderEvent_orderId_fkey" FOREIGN KEY ("orderId") REFERENCES "Order"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "IllRequest" ADD CONSTRAINT "IllRequest_libraryId_fkey" FOREIGN KEY ("libraryId") REFERENCES "Library"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "IllRequest" ADD CONSTRAINT "IllRequest_patronId_fkey" FOREIGN KEY ("patronId") REFERENCES "Patron"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "IllTermsAcceptance" ADD CONSTRAINT "IllTermsAcceptance_requestId_fkey" FOREIGN KEY ("requestId") REFERENCES "IllRequest"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "IllCharge" ADD CONSTRAINT "IllCharge_patronId_fkey" FOREIGN KEY ("patronId") REFERENCES "Patron"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "IllCharge" ADD CONSTRAINT "IllCharge_requestId_fkey" FOREIGN KEY ("requestId") REFERENCES "IllRequest"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "IllEvent" ADD CONSTRAINT "IllEvent_requestId_fkey" FOREIGN KEY ("requestId") REFERENCES "IllRequest"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "StaffUser" ADD CONSTRAINT "StaffUser_libraryId_fkey" FOREIGN KEY ("libraryId") REFERENCES "Library"("id") ON DELETE RESTRICT ON UPDATE CASCADE;

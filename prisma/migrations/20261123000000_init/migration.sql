@@ -34,7 +34,6 @@ CREATE TABLE "Patron" (
     "loansCount" INTEGER NOT NULL DEFAULT 0,
     "failedPinCount" INTEGER NOT NULL DEFAULT 0,
     "pinLockedUntil" DATETIME,
-    "unpaidPostage" INTEGER NOT NULL DEFAULT 0,
     "version" INTEGER NOT NULL DEFAULT 0,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "Patron_libraryId_fkey" FOREIGN KEY ("libraryId") REFERENCES "Library" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
@@ -118,6 +117,98 @@ CREATE TABLE "BotState" (
     "data" TEXT NOT NULL,
     "etag" TEXT NOT NULL,
     "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "IllRequest" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "ref" TEXT NOT NULL,
+    "libraryId" TEXT NOT NULL,
+    "patronId" INTEGER NOT NULL,
+    "status" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "form" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "author" TEXT,
+    "year" INTEGER,
+    "isbn" TEXT,
+    "journal" TEXT,
+    "volumeIssue" TEXT,
+    "pages" TEXT,
+    "notNeededAfter" DATETIME,
+    "currency" TEXT NOT NULL,
+    "maxCost" INTEGER NOT NULL,
+    "lender" TEXT,
+    "lenderCost" INTEGER,
+    "costAcceptancePending" BOOLEAN NOT NULL DEFAULT false,
+    "weightGrams" INTEGER,
+    "amountDue" INTEGER,
+    "arrivedAt" DATETIME,
+    "collectBy" TEXT,
+    "use" TEXT,
+    "dueDate" TEXT,
+    "liabilitySignedAt" DATETIME,
+    "returnedAt" DATETIME,
+    "channel" TEXT NOT NULL,
+    "language" TEXT NOT NULL,
+    "conversationRef" TEXT,
+    "version" INTEGER NOT NULL DEFAULT 0,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "IllRequest_libraryId_fkey" FOREIGN KEY ("libraryId") REFERENCES "Library" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "IllRequest_patronId_fkey" FOREIGN KEY ("patronId") REFERENCES "Patron" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "IllTermsAcceptance" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "requestId" INTEGER NOT NULL,
+    "version" TEXT NOT NULL,
+    "text" TEXT NOT NULL,
+    "textSha256" TEXT NOT NULL,
+    "language" TEXT NOT NULL,
+    "amount" INTEGER,
+    "acceptedAt" DATETIME NOT NULL,
+    "actor" TEXT NOT NULL,
+    CONSTRAINT "IllTermsAcceptance_requestId_fkey" FOREIGN KEY ("requestId") REFERENCES "IllRequest" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "IllCharge" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "libraryId" TEXT NOT NULL,
+    "patronId" INTEGER NOT NULL,
+    "requestId" INTEGER,
+    "kind" TEXT NOT NULL,
+    "amount" INTEGER NOT NULL,
+    "currency" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "paidAt" DATETIME,
+    "paidRecordedBy" TEXT,
+    CONSTRAINT "IllCharge_patronId_fkey" FOREIGN KEY ("patronId") REFERENCES "Patron" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "IllCharge_requestId_fkey" FOREIGN KEY ("requestId") REFERENCES "IllRequest" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "IllEvent" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "requestId" INTEGER NOT NULL,
+    "at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "actor" TEXT NOT NULL,
+    "fromStatus" TEXT,
+    "toStatus" TEXT NOT NULL,
+    "note" TEXT,
+    CONSTRAINT "IllEvent_requestId_fkey" FOREIGN KEY ("requestId") REFERENCES "IllRequest" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "JobSchedule" (
+    "name" TEXT NOT NULL PRIMARY KEY,
+    "lastStartedAt" DATETIME NOT NULL,
+    "lastFinishedAt" DATETIME,
+    "lastOutcome" TEXT,
+    "lastInstance" TEXT,
+    "runs" INTEGER NOT NULL DEFAULT 1
 );
 
 -- CreateTable
@@ -237,6 +328,24 @@ CREATE INDEX "Hold_copyId_status_idx" ON "Hold"("copyId", "status");
 CREATE INDEX "OrderEvent_orderId_at_idx" ON "OrderEvent"("orderId", "at");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "IllRequest_ref_key" ON "IllRequest"("ref");
+
+-- CreateIndex
+CREATE INDEX "IllRequest_libraryId_status_createdAt_idx" ON "IllRequest"("libraryId", "status", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "IllRequest_patronId_status_idx" ON "IllRequest"("patronId", "status");
+
+-- CreateIndex
+CREATE INDEX "IllTermsAcceptance_requestId_idx" ON "IllTermsAcceptance"("requestId");
+
+-- CreateIndex
+CREATE INDEX "IllCharge_patronId_paidAt_idx" ON "IllCharge"("patronId", "paidAt");
+
+-- CreateIndex
+CREATE INDEX "IllEvent_requestId_at_idx" ON "IllEvent"("requestId", "at");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "StaffUser_username_key" ON "StaffUser"("username");
 
 -- CreateIndex
@@ -275,3 +384,23 @@ CREATE UNIQUE INDEX "CallbackRequest_callSid_key" ON "CallbackRequest"("callSid"
 -- CreateIndex
 CREATE INDEX "CallbackRequest_libraryId_handledAt_idx" ON "CallbackRequest"("libraryId", "handledAt");
 
+
+-- Catalogue search (src/persistence/prisma-catalogue-repository.ts): an FTS5 trigram index
+-- over Record.searchText, which is already folded (lower case, no accents, final sigma), so a
+-- word of three or more letters is found anywhere in a title, author or ISBN through the index
+-- instead of a LIKE scan of every record. External content: the text lives once, in Record;
+-- the triggers keep the index in step with every insert, update and delete.
+CREATE VIRTUAL TABLE "RecordSearch" USING fts5("searchText", content='Record', content_rowid='id', tokenize='trigram');
+
+CREATE TRIGGER "Record_search_insert" AFTER INSERT ON "Record" BEGIN
+  INSERT INTO "RecordSearch"(rowid, "searchText") VALUES (new."id", new."searchText");
+END;
+
+CREATE TRIGGER "Record_search_delete" AFTER DELETE ON "Record" BEGIN
+  INSERT INTO "RecordSearch"("RecordSearch", rowid, "searchText") VALUES ('delete', old."id", old."searchText");
+END;
+
+CREATE TRIGGER "Record_search_update" AFTER UPDATE OF "searchText" ON "Record" BEGIN
+  INSERT INTO "RecordSearch"("RecordSearch", rowid, "searchText") VALUES ('delete', old."id", old."searchText");
+  INSERT INTO "RecordSearch"(rowid, "searchText") VALUES (new."id", new."searchText");
+END;

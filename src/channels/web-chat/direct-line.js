@@ -1,6 +1,7 @@
 // A DirectLine-compatible object for Web Chat that talks to our own server (no Azure service).
 // Each posted activity is echoed back with an id and the same clientActivityID, as Web Chat
 // expects, and the turn's replies (returned in the HTTP response) are emitted after it.
+// Proactive messages are polled from /webchat/outbox.
 (function () {
   function subject(onSubscribe) {
     const observers = new Set();
@@ -43,6 +44,27 @@
       send({ type: 'conversationUpdate', membersAdded: [{ id: 'user' }] }).then((r) => emitReplies(r.activities)).catch(console.error);
     }, 0);
 
+    // Messages the library sends later ("your books are ready") arrive through our server's
+    // connector endpoint into an outbox; the page has no push channel, so it asks every few seconds.
+    let outboxAfter = 0;
+    let polling = false;
+    const poll = setInterval(async () => {
+      if (polling || status !== 2) return;
+      polling = true;
+      try {
+        const response = await fetch('/webchat/outbox?conversationId=' + encodeURIComponent(conversationId) + '&after=' + outboxAfter);
+        if (response.ok) {
+          const body = await response.json();
+          outboxAfter = body.after;
+          emitReplies(body.activities);
+        }
+      } catch (error) {
+        console.error(error);
+      } finally {
+        polling = false;
+      }
+    }, window.WEBCHAT_OUTBOX_POLL_MS || 3000);
+
     return {
       activity$,
       connectionStatus$,
@@ -60,7 +82,7 @@
           },
         };
       },
-      end() { status = 5; connectionStatus$.next(status); },
+      end() { status = 5; clearInterval(poll); connectionStatus$.next(status); },
     };
   };
 })();

@@ -10,6 +10,8 @@ export interface PatronCredentials {
 export interface PatronRepository {
   findByCard(libraryId: string, cardNumber: string): Promise<PatronCredentials | undefined>;
   snapshot(patronId: number): Promise<PatronSnapshot | undefined>;
+  /** The patron's phone number on file, for text messages. */
+  phone(patronId: number): Promise<string | undefined>;
   recordFailedPin(patronId: number, lockUntil: Date | null): Promise<number>;
   resetFailedPins(patronId: number): Promise<void>;
 }

@@ -41,8 +41,8 @@ export function checkSlot(policy: LibraryPolicy, branchId: string, start: Date, 
   const minute = localMinutes(start, policy.timezone);
   if (!intervals.some(([from, to]) => minute >= minutesOf(from) && minute < minutesOf(to))) return refuse('pickup.closed', { date });
   if (!daySlots(policy, branchId, date).some((s) => s.getTime() === start.getTime())) return refuse('pickup.not_a_slot');
-  if (start.getTime() < earliestStart(policy, now).getTime()) return refuse('pickup.too_soon', { hours: policy.pickup.minNoticeHours });
-  if (date > lastBookableDay(policy, now)) return refuse('pickup.too_far', { days: policy.pickup.horizonDays });
+  if (start.getTime() < earliestStart(policy, now).getTime()) return refuse('pickup.too_soon', { count: policy.pickup.minNoticeHours });
+  if (date > lastBookableDay(policy, now)) return refuse('pickup.too_far', { count: policy.pickup.horizonDays });
   if (booked >= policy.pickup.patronsPerSlot) return refuse('pickup.slot_full');
   return allow();
 }

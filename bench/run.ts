@@ -1,0 +1,441 @@
+/**
+ * npm run bench [-- --quick] [--patrons=50] [--db=postgres] [--only=http,voice,memory,catalogue,nlu]
+ *
+ * Conversations: N concurrent simulated patrons complete full reservations against the real
+ * server (src/main.ts in its own process) over HTTP (/api/messages, expectReplies) and over
+ * signed Twilio voice webhooks; a bare botbuilder echo bot on the same stack is the baseline.
+ * Catalogue: search latency on generated catalogues of 10k, 100k and 1M copies. Memory: server
+ * RSS per open conversation. Every figure is printed as `BENCH name=value unit=…` and the
+ * report is written to docs/benchmarks.md (docs/benchmarks-postgres.md with --db=postgres).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem, platform, release } from 'node:os';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setupDatabase } from '../scripts/db-setup';
+import { SearchCatalogue } from '../src/domain/services/search-catalogue';
+import { PrismaCatalogueRepository } from '../src/persistence/prisma-catalogue-repository';
+import { createPrismaClient, type Db } from '../src/persistence/prisma-client';
+import { ScryptPinHasher } from '../src/persistence/scrypt-pin-hasher';
+import { TwilioCall } from '../src/tools/twilio-call';
+import { addGeneratedCatalogue, rng, type GeneratedRecord } from './catalogue-data';
+import { ms, pool, summarize, type Summary } from './stats';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = new Map(process.argv.slice(2).map((a) => { const [k, v] = a.replace(/^--/, '').split('='); return [k!, v ?? 'true']; }));
+const quick = args.has('quick');
+const PATRONS = Number(args.get('patrons') ?? 50);
+const ROUNDS = quick ? 2 : 4;
+const VOICE_ROUNDS = quick ? 1 : 2;
+const OPEN_CONVERSATIONS = quick ? 2_000 : 10_000;
+const CATALOGUE_SIZES = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
+const POSTGRES = args.get('db') === 'postgres';
+const only = args.get('only')?.split(',');
+const wants = (part: string) => !only || only.includes(part);
+const AUTH_TOKEN = 'bench-auth-token-0123456789abcdef';
+const PUBLIC_BASE = 'https://library-bot.example.org';
+const BENCH_DIR = path.join(root, 'data', 'bench');
+const PIN = '2468';
+
+interface Figure { name: string; value: number; unit: string }
+const figures: Figure[] = [];
+const notes: string[] = [];
+function figure(name: string, value: number, unit: string): void {
+  figures.push({ name, value, unit });
+  process.stdout.write(`BENCH ${name}=${value} unit=${unit}\n`);
+}
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+// ——— processes ———————————————————————————————————————————————————————————————
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().once('error', reject).listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+interface Proc { base: string; child: ChildProcess; rssMb(): number; collectedRssMb(): Promise<number>; stop(): Promise<void> }
+
+/** `node --import tsx <script>` (one process, so its RSS is the server's own). */
+async function startProcess(script: string, env: Record<string, string>, ready: string, nodeFlags: string[] = []): Promise<Proc> {
+  const port = await freePort();
+  // BENCH_PROFILE=1: a V8 CPU profile of each process under data/bench-profiles (open in Chrome DevTools).
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.join(root, 'data', 'bench-profiles')}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', ...nodeFlags, script], {
+    cwd: root, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', JOBS: 'off', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (c: Buffer) => { output += c.toString(); });
+  child.stderr?.on('data', (c: Buffer) => { output = (output + c.toString()).slice(-20_000); });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${script} did not start:\n${output}`)), 90_000);
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`${script} exited with ${code}:\n${output}`)); });
+    const check = () => (output.includes(ready) ? (clearTimeout(timer), resolve()) : setTimeout(check, 50));
+    check();
+  });
+  const rssMb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  let collections = 0;
+  return {
+    base: `http://127.0.0.1:${port}`,
+    child,
+    rssMb,
+    // Needs the gc-on-signal preload: a full collection first, then the resident size.
+    collectedRssMb: async () => {
+      const marker = `bench-gc-done ${++collections}`;
+      child.kill('SIGUSR2');
+      while (!output.includes(marker)) await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, 200));
+      return rssMb();
+    },
+    stop: () => new Promise<void>((resolve) => {
+      if (child.exitCode !== null) { resolve(); return; }
+      child.removeAllListeners('exit');
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    }),
+  };
+}
+
+/** CPU time (user + system) the process has used, in seconds. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+// ——— data ————————————————————————————————————————————————————————————————————
+
+/** Four consonants no other title word uses: each bench title is found by its own code alone. */
+function code(i: number): string {
+  const letters = 'δζθξπφχψ';
+  return Array.from({ length: 4 }, (_, k) => letters[Math.floor(i / 8 ** k) % 8]).join('');
+}
+
+async function conversationDatabase(): Promise<string> {
+  let url: string;
+  if (POSTGRES) {
+    const admin = await createPrismaClient('postgresql://postgres@127.0.0.1:5432/postgres');
+    await admin.$executeRawUnsafe('DROP DATABASE IF EXISTS "lbb_bench" WITH (FORCE)');
+    await admin.$executeRawUnsafe('CREATE DATABASE "lbb_bench"');
+    await admin.$disconnect();
+    url = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/lbb_bench';
+  } else {
+    rmSync(BENCH_DIR, { recursive: true, force: true });
+    mkdirSync(BENCH_DIR, { recursive: true });
+    url = `file:${path.join(BENCH_DIR, 'conversations.db')}`;
+  }
+  // The product's own set-up, PINs hashed at the production scrypt cost.
+  await setupDatabase(url);
+  const db = await createPrismaClient(url);
+  const pinHash = await new ScryptPinHasher().hash(PIN);
+  await db.patron.createMany({
+    data: Array.from({ length: PATRONS }, (_, i) => ({
+      libraryId: 'kalamaria', cardNumber: cardOf(i), pinHash, name: `Αναγνώστης ${i + 1}`, phone: '', preferredLanguage: 'el',
+      homeBranchId: 'kal-central', status: 'active', cardExpiresAt: new Date('2030-12-31T00:00:00Z'),
+    })),
+  });
+  const titles = PATRONS * (ROUNDS + VOICE_ROUNDS) + 64;
+  for (let i = 0; i < titles; i++) {
+    await db.record.create({
+      data: {
+        libraryId: 'kalamaria', title: `Βιβλίο ${code(i)}`, author: 'Ανώνυμος', year: 2020, language: 'el', kind: 'book', audience: 'adult',
+        acquiredAt: new Date('2020-01-01T00:00:00Z'), searchText: `βιβλιο ${code(i)} ανωνυμοσ`,
+        copies: { create: [{ branchId: 'kal-central', shelfMark: 'BENCH', status: 'available' }] },
+      },
+    });
+  }
+  await db.$disconnect();
+  return url;
+}
+
+const cardOf = (i: number) => `8${String(i).padStart(6, '0')}`;
+
+// ——— conversations ———————————————————————————————————————————————————————————
+
+interface Reply { text?: string; channelData?: { orderRef?: string } }
+
+async function post(base: string, conversation: string, text: string): Promise<{ replies: Reply[]; ms: number }> {
+  const started = performance.now();
+  const response = await fetch(`${base}/api/messages`, {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      type: 'message', id: randomUUID(), text, channelId: 'emulator', serviceUrl: 'http://127.0.0.1:1/none', locale: 'el',
+      deliveryMode: 'expectReplies', conversation: { id: conversation }, from: { id: `${conversation}-u`, role: 'user' },
+      recipient: { id: 'bot', role: 'bot' }, channelData: { library: 'kalamaria' },
+    }),
+  });
+  const body = await response.text();
+  const elapsed = performance.now() - started;
+  if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${body}`);
+  return { replies: (JSON.parse(body) as { activities?: Reply[] }).activities ?? [], ms: elapsed };
+}
+
+/** The six turns of a web chat reservation; turn 3 is the sign-in (scrypt). */
+const reservationTurns = (title: string, card: string) => [`θέλω να κλείσω το ${title}`, card, PIN, '1', '2', 'ναι'];
+
+interface RunResult { turns: number; seconds: number; latency: Summary; byTurn: number[][]; failures: number; firstFailure?: string; cpu: number }
+
+async function httpReservations(server: Proc, titleOffset: number, rounds: number, echo = false): Promise<RunResult> {
+  const latencies: number[] = [];
+  const byTurn: number[][] = Array.from({ length: 6 }, () => []);
+  let failures = 0;
+  let firstFailure: string | undefined;
+  const cpu0 = cpuSeconds(server.child.pid!);
+  const t0 = performance.now();
+  await pool(PATRONS, PATRONS, async (p) => {
+    for (let round = 0; round < rounds; round++) {
+      const conversation = `bench-${randomUUID()}`;
+      const title = `Βιβλίο ${code(titleOffset + p * rounds + round)}`;
+      let last: Reply[] = [];
+      for (const [t, text] of reservationTurns(title, cardOf(p)).entries()) {
+        const { replies, ms: took } = await post(server.base, conversation, text);
+        latencies.push(took);
+        byTurn[t]!.push(took);
+        last = replies;
+      }
+      const ok = echo ? last.some((r) => r.text === 'echo: ναι') : last.some((r) => /^\d{7}$/.test(r.channelData?.orderRef ?? ''));
+      if (!ok) { failures += 1; firstFailure ??= last.map((r) => r.text).join(' | '); }
+    }
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  return { turns: latencies.length, seconds, latency: summarize(latencies), byTurn, failures, firstFailure, cpu: cpuSeconds(server.child.pid!) - cpu0 };
+}
+
+async function voiceReservations(server: Proc, titleOffset: number, rounds: number): Promise<RunResult> {
+  const latencies: number[] = [];
+  let failures = 0;
+  let firstFailure: string | undefined;
+  const cpu0 = cpuSeconds(server.child.pid!);
+  const t0 = performance.now();
+  await pool(PATRONS, PATRONS, async (p) => {
+    for (let round = 0; round < rounds; round++) {
+      const call = new TwilioCall({ serverUrl: server.base, publicBaseUrl: PUBLIC_BASE, library: 'kalamaria', authToken: AUTH_TOKEN });
+      const title = `Βιβλίο ${code(titleOffset + p * rounds + round)}`;
+      const step = async (act: () => Promise<unknown>) => { const s = performance.now(); await act(); latencies.push(performance.now() - s); };
+      try {
+        await step(() => call.start());
+        await step(() => call.answer({ digits: '1' }));
+        await step(() => call.answer({ digits: cardOf(p) }));
+        await step(() => call.answer({ digits: PIN }));
+        await step(() => call.answer({ speech: title }));
+        await step(() => call.answer({ digits: '1' }));
+        await step(() => call.answer({ digits: '2' }));
+        await step(() => call.answer({ speech: 'ναι' }));
+        if (!/καταχωρίστηκε με αριθμό/.test(call.heard)) { failures += 1; firstFailure ??= call.heard; }
+      } catch (error) {
+        failures += 1;
+        firstFailure ??= `${String(error)} after: ${call.heard}`;
+      }
+    }
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  return { turns: latencies.length, seconds, latency: summarize(latencies), byTurn: [], failures, firstFailure, cpu: cpuSeconds(server.child.pid!) - cpu0 };
+}
+
+function report(prefix: string, r: RunResult): void {
+  figure(`${prefix}.turns_per_sec`, Math.round(r.turns / r.seconds), 'turns/s');
+  figure(`${prefix}.turn_p50`, ms(r.latency.p50), 'ms');
+  figure(`${prefix}.turn_p95`, ms(r.latency.p95), 'ms');
+  figure(`${prefix}.turn_p99`, ms(r.latency.p99), 'ms');
+  figure(`${prefix}.server_cpu_per_turn`, ms((r.cpu * 1000) / r.turns), 'ms');
+  figure(`${prefix}.failed_reservations`, r.failures, 'count');
+  if (r.firstFailure) notes.push(`${prefix}: first failed reservation heard: ${r.firstFailure.slice(0, 300)}`);
+}
+
+// ——— catalogue ———————————————————————————————————————————————————————————————
+
+async function catalogueBench(copies: number): Promise<void> {
+  const label = copies >= 1_000_000 ? `${copies / 1_000_000}m` : `${copies / 1000}k`;
+  mkdirSync(BENCH_DIR, { recursive: true });
+  const file = path.join(BENCH_DIR, `catalogue-${label}.db`);
+  rmSync(file, { force: true });
+  await setupDatabase(`file:${file}`, { pinCost: 1024 });
+  const db = await createPrismaClient(`file:${file}`);
+  try {
+    const t0 = performance.now();
+    const records = await addGeneratedCatalogue(db, copies);
+    figure(`catalogue.${label}.build_sec`, ms((performance.now() - t0) / 1000), 's');
+    const queries = searchQueries(records, 400);
+    const search = new SearchCatalogue(new PrismaCatalogueRepository(db));
+    for (const q of queries.slice(0, 40)) await search.search(q.libraryId, q.text, 0, 3); // warm-up
+    const took: number[] = [];
+    let hits = 0;
+    let missing = 0;
+    for (const q of queries) {
+      const s = performance.now();
+      const page = await search.search(q.libraryId, q.text, 0, 3);
+      took.push(performance.now() - s);
+      hits += page.total;
+      if (page.total === 0) missing += 1;
+    }
+    const summary = summarize(took);
+    figure(`catalogue.${label}.search_p50`, ms(summary.p50), 'ms');
+    figure(`catalogue.${label}.search_p95`, ms(summary.p95), 'ms');
+    figure(`catalogue.${label}.records`, records.length, 'count');
+    figure(`catalogue.${label}.mean_hits`, Math.round(hits / queries.length), 'records');
+    if (missing > 0) notes.push(`catalogue ${label}: ${missing} of ${queries.length} queries found nothing (each should find its source record)`);
+  } finally {
+    await db.$disconnect();
+    rmSync(file, { force: true });
+    rmSync(`${file}-wal`, { force: true });
+    rmSync(`${file}-shm`, { force: true });
+  }
+}
+
+/**
+ * What patrons say: a title word in capitals without accents, an author's surname without
+ * accents, two title words, surname plus a title word — each taken from a real generated
+ * record, so every query has at least that hit.
+ */
+function searchQueries(records: GeneratedRecord[], count: number): Array<{ libraryId: string; text: string }> {
+  const r = rng(99);
+  const strip = (s: string) => s.normalize('NFD').replace(/\p{M}+/gu, '');
+  return Array.from({ length: count }, (_, i) => {
+    const rec = records[Math.floor(r() * records.length)]!;
+    const words = rec.title.split(' ');
+    const surname = rec.author.split(' ')[1]!;
+    const w = (k: number) => words[k % words.length]!;
+    const text = [
+      strip(w(1)).toUpperCase(),
+      strip(surname).toLowerCase(),
+      `${w(0)} ${w(1)}`,
+      `${strip(surname)} ${w(words.length - 1)}`,
+    ][i % 4]!;
+    return { libraryId: rec.libraryId, text };
+  });
+}
+
+// ——— main ————————————————————————————————————————————————————————————————————
+
+async function main(): Promise<void> {
+  const started = new Date();
+  log(`bench: ${quick ? 'quick' : 'full'} run, ${PATRONS} patrons, ${POSTGRES ? 'PostgreSQL' : 'SQLite'}`);
+  const machine = {
+    cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memGb: Math.round(totalmem() / 2 ** 30),
+    os: `${platform()} ${release()}`, node: process.version,
+    // The machine is shared: the load before the run says how much of it the bench had.
+    load: loadavg()[0]!.toFixed(2),
+  };
+
+  // scrypt alone: the cost of one sign-in's PIN check at the production parameters.
+  const hasher = new ScryptPinHasher();
+  const stored = await hasher.hash(PIN);
+  const scrypt: number[] = [];
+  for (let i = 0; i < 20; i++) { const s = performance.now(); await hasher.verify(PIN, stored); scrypt.push(performance.now() - s); }
+  figure('pin.scrypt_verify_p50', ms(summarize(scrypt).p50), 'ms');
+
+  if (wants('http') || wants('voice') || wants('memory')) {
+    const url = await conversationDatabase();
+    const env = { DATABASE_URL: url, TWILIO_AUTH_TOKEN: AUTH_TOKEN, PUBLIC_BASE_URL: PUBLIC_BASE };
+    const server = await startProcess('src/main.ts', env, 'Web chat:');
+    const echo = await startProcess('bench/echo-server.ts', {}, 'echo bot listening');
+    try {
+      const warmTitles = PATRONS * (ROUNDS + VOICE_ROUNDS);
+      if (wants('http')) {
+        // Warm-up (JIT, caches, SQLite pages): a few reservations that are not measured.
+        await httpWarmup(server, warmTitles);
+        await httpReservations(echo, 0, 1, true);
+        const echoRun = await httpReservations(echo, 0, ROUNDS, true);
+        report('echo.http', echoRun);
+        const ours = await httpReservations(server, 0, ROUNDS);
+        report('reservation.http', ours);
+        figure('reservation.http.p95_vs_echo', ms(ours.latency.p95 / echoRun.latency.p95), 'ratio');
+        // The sign-in turn carries one scrypt verification; the other five do not.
+        figure('reservation.http.signin_turn_p95', ms(summarize(ours.byTurn[2]!).p95), 'ms');
+        figure('reservation.http.other_turns_p95', ms(summarize(ours.byTurn.filter((_, i) => i !== 2).flat()).p95), 'ms');
+        const names = ['title', 'card', 'pin', 'choose', 'checkout', 'confirm'];
+        for (const [i, samples] of ours.byTurn.entries()) {
+          const s = summarize(samples);
+          figure(`reservation.http.turn${i + 1}_${names[i]}_p50`, ms(s.p50), 'ms');
+          figure(`reservation.http.turn${i + 1}_${names[i]}_p99`, ms(s.p99), 'ms');
+        }
+      }
+      if (wants('voice')) {
+        const voice = await voiceReservations(server, PATRONS * ROUNDS, VOICE_ROUNDS);
+        report('reservation.voice', voice);
+      }
+      if (wants('memory')) {
+        // A fresh server of its own, so the reservation runs' garbage does not blur the figure.
+        const fresh = await startProcess('src/main.ts', env, 'Web chat:', ['--expose-gc', '--import', './bench/gc-on-signal.ts']);
+        try {
+          const open = (n: number) => pool(n, PATRONS, async () => { await post(fresh.base, `bench-open-${randomUUID()}`, 'γεια σας'); });
+          await open(500); // warm-up: JIT, caches, SQLite pages
+          const before = await fresh.collectedRssMb();
+          await open(OPEN_CONVERSATIONS);
+          const after = await fresh.collectedRssMb();
+          figure('memory.server_rss_warm', ms(before), 'MB');
+          figure(`memory.server_rss_after_${OPEN_CONVERSATIONS}_conversations`, ms(after), 'MB');
+          figure('memory.rss_per_open_conversation', ms(((after - before) * 1024) / OPEN_CONVERSATIONS), 'KB');
+          figure('memory.state_rows', await stateRows(url), 'rows');
+        } finally {
+          await fresh.stop();
+        }
+      }
+    } finally {
+      await server.stop();
+      await echo.stop();
+    }
+  }
+
+  if (wants('catalogue') && !POSTGRES) for (const size of CATALOGUE_SIZES) await catalogueBench(size);
+
+  let nluOutput = '';
+  if (wants('nlu')) {
+    nluOutput = await runNluBench();
+    // Its lines read `BENCH nlu.recognize ops_per_sec=N`: the figure's name, then unit=value.
+    for (const line of nluOutput.split('\n').filter((l) => l.startsWith('BENCH '))) {
+      const [, name, unit, value] = /^BENCH (\S+) (\w+)=([\d.]+)/.exec(line) ?? [];
+      if (name && unit && value) figures.push({ name, value: Number(value), unit: unit.replace(/_/g, ' ').replace(' per ', '/') });
+    }
+    process.stdout.write(nluOutput);
+  }
+
+  writeReport({ started, machine, nluOutput });
+}
+
+async function stateRows(url: string): Promise<number> {
+  const db = await createPrismaClient(url);
+  try { return await db.botState.count(); } finally { await db.$disconnect(); }
+}
+
+async function httpWarmup(server: Proc, offset: number): Promise<void> {
+  await pool(Math.min(PATRONS, 32), 16, async (p) => {
+    const conversation = `bench-warm-${randomUUID()}`;
+    for (const text of reservationTurns(`Βιβλίο ${code(offset + p)}`, cardOf(p))) await post(server.base, conversation, text);
+  });
+}
+
+async function runNluBench(): Promise<string> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/nlu-bench.ts'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => { out += c.toString(); });
+    child.once('exit', () => resolve(out));
+    child.once('error', () => resolve('nlu bench could not run\n'));
+  });
+}
+
+function writeReport(r: { started: Date; machine: { cpu: string; cores: number; memGb: number; os: string; node: string; load: string }; nluOutput: string }): void {
+  const get = (name: string) => figures.find((f) => f.name === name)?.value;
+  const file = path.join(root, 'docs', POSTGRES ? 'benchmarks-postgres.md' : 'benchmarks.md');
+  const template = readFileSync(path.join(root, 'bench', 'report-template.md'), 'utf8');
+  const table = figures.map((f) => `| \`${f.name}\` | ${f.value} | ${f.unit} |`).join('\n');
+  const text = template
+    .replaceAll('{{date}}', r.started.toISOString().replace('T', ' ').slice(0, 16) + ' UTC')
+    .replaceAll('{{mode}}', `${quick ? '`--quick`' : 'full'} run, ${PATRONS} concurrent patrons, ${POSTGRES ? 'PostgreSQL 15' : 'SQLite (WAL)'}`)
+    .replaceAll('{{machine}}', `${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memGb} GiB RAM, ${r.machine.os}, Node ${r.machine.node}, 1-min load average ${r.machine.load} before the run`)
+    .replaceAll('{{table}}', table)
+    .replaceAll('{{bench_lines}}', figures.map((f) => `BENCH ${f.name}=${f.value} unit=${f.unit}`).join('\n'))
+    .replaceAll('{{notes}}', notes.length ? notes.map((n) => `- ${n}`).join('\n') : '- none')
+    .replace(/\{\{(\w[\w.]*)\}\}/g, (_, name: string) => String(get(name) ?? 'n/a'));
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, text);
+  log(`wrote ${path.relative(root, file)}`);
+}
+
+await main();

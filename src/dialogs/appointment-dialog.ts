@@ -1,0 +1,125 @@
+import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { localDate } from '../domain/rules/local-time';
+import { formatDay, formatSlot } from '../i18n/format-date';
+import { parseDateTime } from '../nlu/datetime';
+import type { BotServices } from './bot-services';
+import { ask, tell } from './messages';
+import { OptionPrompt, type OptionAnswer, type OptionPromptOptions } from './option-prompt';
+import { session, turnT } from './session';
+
+export const APPOINTMENT_DIALOG = 'appointment';
+const SLOT = 'appointment.slot';
+const STEPS = 'appointment.steps';
+
+/** How many free slots one prompt offers: few enough to hear on the phone. */
+const OFFERED = 3;
+const OFFERED_ON_A_DAY = 5;
+
+export interface AppointmentOptions {
+  ref: string;
+  /** The order's pickup branches: an order spanning branches gets one appointment per branch. */
+  branches: Array<{ id: string; name: string }>;
+  /** Moving an existing appointment: other wording, and "keep it" instead of "phone me". */
+  move?: boolean;
+  index?: number;
+  /** Slot starts (ISO) this prompt offers; absent, the next free ones. */
+  offered?: string[];
+  /** What this prompt says before the list, when not the opening offer. */
+  lead?: string;
+}
+
+/**
+ * Offers the next free pickup slots at each of the order's branches and books the one the
+ * patron picks or says ("την Παρασκευή στις 11", "pénteken 11-kor"). A taken or closed time
+ * gets the nearest free ones instead. The patron may skip and be phoned, as before slots.
+ */
+export class AppointmentDialog extends ComponentDialog {
+  constructor(private readonly services: BotServices) {
+    super(APPOINTMENT_DIALOG);
+    this.addDialog(new OptionPrompt(SLOT))
+      .addDialog(new WaterfallDialog<AppointmentOptions>(STEPS, [this.offer.bind(this), this.choose.bind(this)]));
+    this.initialDialogId = STEPS;
+  }
+
+  private async offer(step: WaterfallStepContext<AppointmentOptions>) {
+    const t = turnT(step.context, 'pickup');
+    const o = step.options;
+    const branch = o.branches[o.index ?? 0];
+    if (!branch) return step.endDialog();
+    const s = session(step.context);
+    let offered = o.offered?.map((iso) => new Date(iso));
+    if (!offered) {
+      offered = await this.services.bookAppointment.nextFree(s.libraryId, branch.id, OFFERED);
+      if (offered.length === 0) {
+        await step.context.sendActivity(tell(t('no_slots', { branch: branch.name })));
+        return this.nextBranch(step);
+      }
+      o.offered = offered.map((d) => d.toISOString());
+    }
+    const zone = this.services.policyFor(s.libraryId).timezone;
+    const labels = [...offered.map((d) => formatSlot(d, s.language, zone)), t(o.move ? 'keep' : 'skip')];
+    const lines = labels.map((label, i) => t('slot_line', { n: i + 1, when: label })).join('\n');
+    const lead = o.lead ?? t(o.move ? 'offer_move' : 'offer', { branch: branch.name });
+    return step.prompt(SLOT, {
+      prompt: ask(`${lead}\n${lines}`, 'datetime', { choices: labels }),
+      retryPrompt: ask(`${t('retry')}\n${lines}`, 'datetime', { choices: labels }),
+      validations: { labels, freeText: true },
+    } satisfies OptionPromptOptions);
+  }
+
+  private async choose(step: WaterfallStepContext<AppointmentOptions>) {
+    const t = turnT(step.context, ['pickup', 'reasons']);
+    const o = step.options;
+    const s = session(step.context);
+    const branch = o.branches[o.index ?? 0]!;
+    const answer = step.result as OptionAnswer;
+    const offered = (o.offered ?? []).map((iso) => new Date(iso));
+    if (answer.index >= 0 && answer.index < offered.length) return this.book(step, offered[answer.index]!);
+    if (answer.index === offered.length) {
+      await step.context.sendActivity(tell(t(o.move ? 'kept' : 'skipped')));
+      return step.endDialog({ booked: false });
+    }
+    const policy = this.services.policyFor(s.libraryId);
+    const said = parseDateTime(answer.text, s.language, this.services.now(), policy.timezone);
+    if (!said) return step.replaceDialog(STEPS, { ...o, lead: `${t('not_understood')} ${t('retry')}` });
+    if (!['hour', 'minute', 'second'].includes(said.grain)) {
+      // A day without a time: that day's free slots, or the nearest ones when it has none.
+      const day = localDate(said.start, policy.timezone);
+      const free = await this.services.bookAppointment.freeOn(s.libraryId, branch.id, day);
+      const dayName = formatDay(day, s.language, policy.timezone);
+      if (free.length > 0) {
+        return step.replaceDialog(STEPS, { ...o, offered: free.slice(0, OFFERED_ON_A_DAY).map((d) => d.toISOString()), lead: t('offer_day', { branch: branch.name, day: dayName }) });
+      }
+      const nearest = await this.services.bookAppointment.nearest(s.libraryId, branch.id, said.start, OFFERED);
+      return this.propose(step, `${t('no_free_that_day', { branch: branch.name, day: dayName })}`, nearest);
+    }
+    return this.book(step, said.start);
+  }
+
+  private async book(step: WaterfallStepContext<AppointmentOptions>, start: Date) {
+    const t = turnT(step.context, ['pickup', 'reasons']);
+    const o = step.options;
+    const s = session(step.context);
+    const branch = o.branches[o.index ?? 0]!;
+    const result = await this.services.bookAppointment.run({
+      libraryId: s.libraryId, ref: o.ref, branchId: branch.id, startsAt: start, actor: `patron:${s.patron!.id}`, patronId: s.patron!.id,
+    });
+    if (!result.allowed) return this.propose(step, t(result.reason, { ns: 'reasons', ...result.params }), result.alternatives);
+    const zone = this.services.policyFor(s.libraryId).timezone;
+    await step.context.sendActivity(tell(t('booked', { when: formatSlot(result.appointment.startsAt, s.language, zone), branch: branch.name })));
+    return this.nextBranch(step);
+  }
+
+  private async propose(step: WaterfallStepContext<AppointmentOptions>, why: string, alternatives: Date[]) {
+    const t = turnT(step.context, 'pickup');
+    if (alternatives.length === 0) return step.replaceDialog(STEPS, { ...step.options, offered: undefined, lead: `${why} ${t('retry')}` });
+    return step.replaceDialog(STEPS, { ...step.options, offered: alternatives.map((d) => d.toISOString()), lead: `${why} ${t('offer_nearest')}` });
+  }
+
+  private async nextBranch(step: WaterfallStepContext<AppointmentOptions>) {
+    const o = step.options;
+    const index = (o.index ?? 0) + 1;
+    if (index >= o.branches.length) return step.endDialog({ booked: true });
+    return step.replaceDialog(STEPS, { ref: o.ref, branches: o.branches, move: o.move, index });
+  }
+}

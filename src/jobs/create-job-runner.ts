@@ -1,0 +1,27 @@
+import type { Logger } from '../logging';
+import type { Db } from '../persistence/prisma-client';
+import { PrismaJobStore } from '../persistence/prisma-job-store';
+import { JobRunner, type Job } from './job-runner';
+
+/** The use cases background work calls; each is idempotent and safe to run from any instance. */
+export interface JobHooks {
+  /** Ready orders past their pickup deadline expire; those near it get their one reminder (ExpireOrders). */
+  expireOrders: () => Promise<unknown>;
+  /**
+   * Copies whose quarantine is over go back on the shelf. No use case yet: the catalogue does
+   * not record when a copy was returned (rules/quarantine.ts has the rule); pass it when it does.
+   */
+  releaseQuarantine?: () => Promise<unknown>;
+  /** Other reminders (e.g. pickup appointments); scheduled when a use case is passed. */
+  reminders?: () => Promise<unknown>;
+}
+
+const MINUTE = 60_000;
+
+/** Every instance builds the same runner; the database makes each job run once per period. */
+export function createJobRunner(db: Db, hooks: JobHooks, now: () => Date, log: Logger): JobRunner {
+  const jobs: Job[] = [{ name: 'expire-orders', everyMs: 5 * MINUTE, run: hooks.expireOrders }];
+  if (hooks.releaseQuarantine) jobs.push({ name: 'release-quarantine', everyMs: 15 * MINUTE, run: hooks.releaseQuarantine });
+  if (hooks.reminders) jobs.push({ name: 'reminders', everyMs: 5 * MINUTE, run: hooks.reminders });
+  return new JobRunner(jobs, new PrismaJobStore(db), now, log);
+}

@@ -1,0 +1,196 @@
+import type { Request, Response, Server } from 'restify';
+import type { Refusal } from '../../domain/decision';
+import { OUTSTANDING_ILL_STATUSES, ILL_STATUSES, nextIllStatuses, type IllUse } from '../../domain/ill-status';
+import { policyFor } from '../../domain/policy/policies';
+import type { IllRequestView } from '../../domain/ports/ill-repository';
+import type { IllAction } from '../../domain/services/ill-workflow';
+import type { LibraryInfo } from '../../domain/types';
+import { tFor } from '../../i18n/init';
+import { ScryptPinHasher } from '../../persistence/scrypt-pin-hasher';
+import type { PageContext } from '../pages';
+import type { PickupAssembly } from '../pickup-services';
+import { apiError, COOKIE, csrfOk, formBody, html, readCookie, redirect } from '../routes';
+import { StaffAuth, type StaffSession } from '../staff-auth';
+import { illQueuePage, illRequestPage } from './ill-pages';
+import type { IllAssembly } from './ill-services';
+
+export interface IllStaffRouteDeps {
+  ill: IllAssembly;
+  pickup: PickupAssembly;
+  library(libraryId: string): LibraryInfo;
+  auth?: StaffAuth;
+}
+
+const REF = /^\d{7}$/;
+/** Requests staff still have to act on, plus uncollected ones whose postage may be unpaid. */
+const QUEUE_STATUSES = [...OUTSTANDING_ILL_STATUSES, 'returned', 'not_collected'] as const;
+
+/**
+ * The interlibrary loan side of the staff queue (issue 6), plugged into issue 5's staff module:
+ * same sign-in, session cookie, CSRF token and page layout. Pages under /staff/ill, JSON under
+ * /api/staff/ill. Every step goes through IllWorkflow (state machine + seeds/004 rules).
+ */
+export function registerIllStaffRoutes(server: Server, deps: IllStaffRouteDeps): void {
+  const { ill, pickup } = deps;
+  const auth = deps.auth ?? new StaffAuth(pickup.staff, new ScryptPinHasher(), pickup.now);
+  const session = (req: Request) => auth.authenticate(readCookie(req, COOKIE));
+  const language = (s: StaffSession) => deps.library(s.staff.libraryId).defaultLanguage;
+  const context = (s: StaffSession): PageContext => ({
+    t: tFor(language(s), ['staff', 'ill', 'reasons']), language: language(s), libraryName: deps.library(s.staff.libraryId).name,
+    staffName: s.staff.name, csrfToken: s.csrfToken, policy: policyFor(s.staff.libraryId),
+  });
+  const actor = (s: StaffSession) => `staff:${s.staff.id}`;
+  const find = (s: StaffSession, ref: unknown) =>
+    (typeof ref === 'string' && REF.test(ref) ? ill.requests.find(s.staff.libraryId, ref) : Promise.resolve(undefined));
+  const refusalText = (s: StaffSession, r: Refusal<string>) => {
+    const t = context(s).t;
+    const params = { ...r.params } as Record<string, string | number>;
+    for (const k of ['from', 'to'] as const) if (typeof params[k] === 'string') params[k] = t(`ill:staff.status.${params[k]}`);
+    return t(`reasons:${r.reason}`, { ...params, phone: deps.library(s.staff.libraryId).phone });
+  };
+
+  server.get('/staff/ill', async (req: Request, res: Response) => {
+    const s = await session(req);
+    if (!s) { redirect(res, '/staff/login'); return; }
+    const all = (req.query as Record<string, unknown> | undefined)?.all === '1';
+    const rows = await ill.requests.listForLibrary(s.staff.libraryId, all ? ILL_STATUSES : QUEUE_STATUSES);
+    html(res, 200, illQueuePage(context(s), rows, all));
+  });
+
+  server.get('/staff/ill/:ref', async (req: Request, res: Response) => {
+    const s = await session(req);
+    if (!s) { redirect(res, '/staff/login'); return; }
+    const request = await find(s, req.params.ref);
+    if (!request) { html(res, 404, context(s).t('ill:staff.not_found')); return; }
+    const done = (req.query as Record<string, unknown> | undefined)?.done;
+    html(res, 200, illRequestPage(context(s), { request, ...(done ? { flash: context(s).t('ill:staff.done') } : {}) }));
+  });
+
+  const formAction = (handle: (s: StaffSession, r: IllRequestView, body: Record<string, string>, req: Request) => Promise<Refusal<string> | undefined>) =>
+    async (req: Request, res: Response) => {
+      const s = await session(req);
+      if (!s) { redirect(res, '/staff/login?expired=1'); return; }
+      const body = formBody(req);
+      if (!csrfOk(s, body._csrf)) { html(res, 403, context(s).t('login.expired')); return; }
+      const request = await find(s, req.params.ref);
+      if (!request) { html(res, 404, context(s).t('ill:staff.not_found')); return; }
+      const refusal = await handle(s, request, body, req);
+      if (!refusal) { redirect(res, `/staff/ill/${request.ref}?done=1`); return; }
+      const fresh = (await find(s, request.ref)) ?? request;
+      html(res, statusFor(refusal.reason), illRequestPage(context(s), { request: fresh, error: refusalText(s, refusal) }));
+    };
+
+  server.post('/staff/ill/:ref/action', formAction(async (s, r, body) => {
+    const action = actionFromForm(r, body, pickup.now());
+    if (!action) return { allowed: false, reason: 'ill.amount_invalid' };
+    const result = await ill.workflow.apply(s.staff.libraryId, r.ref, action, actor(s), Number(body.version));
+    return result.allowed ? undefined : result;
+  }));
+
+  server.post('/staff/ill/:ref/charges/:charge/paid', formAction(async (s, r, _body, req) => {
+    const charge = r.charges.find((c) => c.id === Number(req.params.charge));
+    if (!charge) return { allowed: false, reason: 'ill.charge_not_found' };
+    const result = await ill.workflow.recordPayment(r.patron.id, charge.id, actor(s));
+    return result.allowed ? undefined : result;
+  }));
+
+  // ---- JSON API -------------------------------------------------------------------------
+  const api = (handle: (s: StaffSession, req: Request, res: Response) => Promise<void>, changes = false) => async (req: Request, res: Response) => {
+    const s = await session(req);
+    if (!s) { apiError(res, 401, 'staff.not_signed_in', 'not signed in'); return; }
+    if (changes && !csrfOk(s, req.header('x-csrf-token'))) { apiError(res, 403, 'staff.csrf', 'missing or wrong x-csrf-token'); return; }
+    await handle(s, req, res);
+  };
+
+  server.get('/api/staff/ill', api(async (s, req, res) => {
+    const all = (req.query as Record<string, unknown> | undefined)?.all === '1';
+    const rows = await ill.requests.listForLibrary(s.staff.libraryId, all ? ILL_STATUSES : QUEUE_STATUSES);
+    res.send(200, { requests: rows.map(illJson) });
+  }));
+
+  server.get('/api/staff/ill/:ref', api(async (s, req, res) => {
+    const r = await find(s, req.params.ref);
+    if (!r) { apiError(res, 404, 'ill.not_found', context(s).t('ill:staff.not_found')); return; }
+    res.send(200, illJson(r));
+  }));
+
+  server.post('/api/staff/ill/:ref/actions', api(async (s, req, res) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const r = await find(s, req.params.ref);
+    if (!r) { apiError(res, 404, 'ill.not_found', context(s).t('ill:staff.not_found')); return; }
+    if (typeof body.version !== 'number') { apiError(res, 400, 'bad_request', 'version (a number) is required'); return; }
+    const action = actionFromJson(r, body, pickup.now());
+    if (!action) { apiError(res, 400, 'bad_request', 'unknown action type or missing fields'); return; }
+    const result = await ill.workflow.apply(s.staff.libraryId, r.ref, action, actor(s), body.version);
+    if (!result.allowed) { apiError(res, statusFor(result.reason), result.reason, refusalText(s, result)); return; }
+    res.send(200, illJson(result.request));
+  }, true));
+
+  server.post('/api/staff/ill/:ref/charges/:charge/payment', api(async (s, req, res) => {
+    const r = await find(s, req.params.ref);
+    const charge = r?.charges.find((c) => c.id === Number(req.params.charge));
+    if (!r || !charge) { apiError(res, 404, 'ill.charge_not_found', refusalText(s, { allowed: false, reason: 'ill.charge_not_found' })); return; }
+    const result = await ill.workflow.recordPayment(r.patron.id, charge.id, actor(s));
+    if (!result.allowed) { apiError(res, 409, result.reason, refusalText(s, result)); return; }
+    res.send(200, illJson((await find(s, r.ref))!));
+  }, true));
+}
+
+function actionFromForm(r: IllRequestView, body: Record<string, string>, now: Date): IllAction | undefined {
+  switch (body.type) {
+    case 'accept_by_phone': return { type: 'cost_decision', accepted: true, acceptance: costAcceptance(r, now) };
+    case 'decline_by_phone': return { type: 'cost_decision', accepted: false };
+    case 'unfilled': return { type: 'unfilled', note: body.note_unfilled ?? '' };
+    case 'cancel': return { type: 'cancel', note: body.note_cancel ?? '' };
+    case 'terms': {
+      const major = Number(body.lenderCost);
+      return Number.isFinite(major) && major >= 0 ? { type: 'terms', lenderCost: Math.round(major * 100) } : undefined;
+    }
+    default:
+      return actionFromJson(r, {
+        type: body.type, lender: body.lender, use: body.use, dueDate: body.dueDate || undefined,
+        liabilitySigned: body.liabilitySigned === '1', ...(body.weightGrams ? { weightGrams: Number(body.weightGrams) } : {}),
+      }, now);
+  }
+}
+
+/** JSON bodies carry amounts in minor units, as the API returns them. */
+function actionFromJson(r: IllRequestView, body: Record<string, unknown>, now: Date): IllAction | undefined {
+  const str = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : undefined);
+  switch (body.type) {
+    case 'request': return str('lender') !== undefined ? { type: 'request', lender: str('lender')! } : undefined;
+    case 'terms': return typeof body.lenderCost === 'number' ? { type: 'terms', lenderCost: body.lenderCost } : undefined;
+    case 'cost_decision': return typeof body.accepted === 'boolean'
+      ? { type: 'cost_decision', accepted: body.accepted, ...(body.accepted ? { acceptance: costAcceptance(r, now) } : {}) } : undefined;
+    case 'ship': case 'return': case 'close': case 'send_back': return { type: body.type };
+    case 'arrive': return { type: 'arrive', ...(typeof body.weightGrams === 'number' ? { weightGrams: body.weightGrams } : {}) };
+    case 'collect': {
+      const use = str('use');
+      if (use !== 'home' && use !== 'reading_room') return undefined;
+      const dueDate = str('dueDate');
+      return { type: 'collect', use: use as IllUse, ...(dueDate ? { dueDate } : {}), liabilitySigned: body.liabilitySigned === true };
+    }
+    case 'unfilled': case 'cancel': return { type: body.type, note: str('note') ?? '' };
+    default: return undefined;
+  }
+}
+
+/** Staff took the reader's yes by phone: the same words the bot would have used, in the reader's language. */
+function costAcceptance(r: IllRequestView, now: Date) {
+  const language = r.language === 'el' ? 'el' : 'hu';
+  const amount = r.lenderCost ?? 0;
+  const text = tFor(language, 'ill')('cost.accepted_text', { ref: r.ref, amount: amount / 100, formatParams: { amount: { currency: r.currency } } });
+  return { version: `cost/${language}/phone`, text, language, acceptedAt: now, amount };
+}
+
+function statusFor(reason: string): number {
+  if (reason === 'ill.not_found') return 404;
+  if (reason === 'ill.stale') return 409;
+  return 422;
+}
+
+/** A request as the API returns it: amounts in minor units, with the steps possible next. */
+export function illJson(r: IllRequestView) {
+  const { id: _id, conversationRef: _c, ...rest } = r;
+  return { ...rest, nextStatuses: nextIllStatuses(r.status) };
+}

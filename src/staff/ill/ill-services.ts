@@ -1,0 +1,32 @@
+import type { SmsSender } from '../../domain/ports/sms-sender';
+import { policyFor } from '../../domain/policy/policies';
+import type { IllNotifier } from '../../domain/ports/ill-notifier';
+import { RequestIll } from '../../domain/services/ill-request';
+import { IllWorkflow } from '../../domain/services/ill-workflow';
+import type { Logger } from '../../logging';
+import { IllArrivalNotifier } from '../../notifications/ill-arrival-notifier';
+import type { ProactiveSender } from '../../notifications/proactive-sender';
+import type { Db } from '../../persistence/prisma-client';
+import { PrismaIllRepository } from '../../persistence/prisma-ill-repository';
+
+export interface IllServiceOptions {
+  proactive: Pick<ProactiveSender, 'send'>;
+  sms: SmsSender;
+  log: Logger;
+  /** Replaces the chat + SMS arrival message (tests). */
+  notifier?: IllNotifier;
+}
+
+/** Interlibrary loan use cases, shared by the bot's dialogs and the staff pages. */
+export type IllAssembly = ReturnType<typeof createIllServices>;
+
+export function createIllServices(db: Db, now: () => Date, options: IllServiceOptions) {
+  const requests = new PrismaIllRepository(db);
+  const notifier = options.notifier ?? new IllArrivalNotifier(options.proactive, options.sms, policyFor, options.log);
+  return {
+    request: new RequestIll(requests, policyFor, now),
+    workflow: new IllWorkflow(requests, policyFor, now, notifier),
+    requests,
+    notifier,
+  };
+}

@@ -1,0 +1,59 @@
+import { DevelopmentSmsSender } from '../channels/twilio-sms/development-sms-sender';
+import type { PatronNotifier } from '../domain/ports/patron-notifier';
+import type { SmsSender } from '../domain/ports/sms-sender';
+import { policyFor } from '../domain/policy/policies';
+import { BookAppointment } from '../domain/services/book-appointment';
+import { ExpireOrders } from '../domain/services/expire-orders';
+import { ListQueue } from '../domain/services/list-queue';
+import { RecordArrival } from '../domain/services/record-arrival';
+import { TransitionOrder } from '../domain/services/transition-order';
+import { createLogger, type Logger } from '../logging';
+import { ChatAndSmsNotifier } from '../notifications/chat-and-sms-notifier';
+import { ProactiveSender } from '../notifications/proactive-sender';
+import { PrismaAppointmentRepository } from '../persistence/prisma-appointment-repository';
+import type { Db } from '../persistence/prisma-client';
+import { PrismaStaffNotificationRepository } from '../persistence/prisma-staff-notification-repository';
+import { PrismaStaffOrderRepository } from '../persistence/prisma-staff-order-repository';
+import { PrismaStaffRepository } from '../persistence/prisma-staff-repository';
+
+export interface PickupOptions {
+  /** Replaces chat + SMS notifications (tests). */
+  notifier?: PatronNotifier;
+  /** SMS transport (Twilio Messaging or the development one, from the app); logs when absent. */
+  sms?: SmsSender;
+  log?: Logger;
+}
+
+/** The staff queue's use cases, shared by the bot's dialogs and the staff pages. */
+export type PickupAssembly = ReturnType<typeof createPickupServices>;
+
+/** Wires the repositories, notifications and use cases of the staff queue and pickup appointments once per process. */
+export function createPickupServices(db: Db, now: () => Date, options: PickupOptions = {}) {
+  const log = options.log ?? createLogger();
+  const orders = new PrismaStaffOrderRepository(db);
+  const appointments = new PrismaAppointmentRepository(db);
+  const notifications = new PrismaStaffNotificationRepository(db);
+  const proactive = new ProactiveSender();
+  const sms = options.sms ?? new DevelopmentSmsSender(log);
+  /** Where patrons can reach us (calendar links); set when the server listens, or by PUBLIC_BASE_URL. */
+  const publicUrl: { value?: string } = { value: process.env.PUBLIC_BASE_URL?.replace(/\/$/, '') };
+  const notifier = options.notifier ?? new ChatAndSmsNotifier(notifications, proactive, sms, policyFor, () => publicUrl.value, log);
+  const transitionOrder = new TransitionOrder(orders, policyFor, notifier, now);
+  return {
+    transitionOrder,
+    bookAppointment: new BookAppointment(orders, appointments, policyFor, now),
+    recordArrival: new RecordArrival(orders, transitionOrder, policyFor, now),
+    listQueue: new ListQueue(orders, appointments, policyFor, now),
+    expireOrders: new ExpireOrders(orders, transitionOrder, notifier, policyFor, now),
+    patronOrders: orders as Pick<PrismaStaffOrderRepository, 'forPatron'>,
+    staff: new PrismaStaffRepository(db),
+    appointments,
+    notifications,
+    notifier,
+    proactive,
+    sms,
+    publicUrl,
+    log,
+    now,
+  };
+}

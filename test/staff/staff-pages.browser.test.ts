@@ -1,0 +1,92 @@
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../src/app';
+import { startApp } from '../support/http';
+import { freshDb } from '../support/test-db';
+
+const DOCS = path.resolve(import.meta.dirname, '..', '..', 'docs');
+let browser: Browser;
+let app: App;
+let base: string;
+
+beforeAll(async () => {
+  const { db, url } = await freshDb();
+  await db.$disconnect();
+  ({ app, base } = await startApp(url));
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+async function say(chat: Page, text: string, expectHeard: string | RegExp) {
+  const before = await chat.getByText(expectHeard).count();
+  const input = chat.getByRole('textbox').first();
+  await input.fill(text);
+  await input.press('Enter');
+  await expect.poll(() => chat.getByText(expectHeard).count(), { timeout: 20_000 }).toBeGreaterThan(before);
+}
+
+describe('staff pages with a patron in web chat', () => {
+  it('staff find the order a chat just created, make it ready with an appointment, and the patron is told in the chat', async () => {
+    // The patron orders by web chat and books the first pickup slot offered.
+    const chat = await browser.newPage({ viewport: { width: 900, height: 1000 }, locale: 'el-GR' });
+    await chat.goto(`${base}/chat/kalamaria`);
+    await expect.poll(() => chat.getByText('Καλώς ήρθατε στις Δημοτικές Βιβλιοθήκες Καλαμαριάς!').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await say(chat, 'κράτηση', 'Ποιος είναι ο αριθμός της κάρτας μέλους σας;');
+    await say(chat, '1001001', 'Ποιο είναι το PIN σας;');
+    await say(chat, '1234', 'Συνδεθήκατε. Καλώς ήρθατε, Μαρία Παπαδοπούλου!');
+    await say(chat, 'καπεταν μιχαλης', 'Βρήκα έναν τίτλο:');
+    await say(chat, '1', /Πρόσθεσα στο καλάθι το «Ο Καπετάν Μιχάλης»/);
+    await say(chat, 'ολοκλήρωση', 'Να καταχωρίσω την παραγγελία;');
+    await say(chat, 'ναι', /κλείστε τώρα ώρα παραλαβής/);
+    const confirmation = await chat.getByText(/καταχωρίστηκε με αριθμό \d{7}/).first().textContent();
+    const ref = /αριθμό (\d{7})/.exec(confirmation ?? '')![1]!;
+    await say(chat, '1', /Κλείσαμε ραντεβού παραλαβής/);
+
+    // Staff sign in, find it in the queue, prepare it and mark it ready.
+    const staff = await browser.newPage({ viewport: { width: 1200, height: 1100 }, locale: 'el-GR' });
+    await staff.goto(`${base}/staff`);
+    await expect(staff.url()).toBe(`${base}/staff/login`);
+    await staff.getByLabel('Όνομα χρήστη').fill('staff.kalamaria');
+    await staff.getByLabel('Κωδικός').fill('Kalamaria-2026');
+    await staff.getByRole('button', { name: 'Σύνδεση' }).click();
+    await expect.poll(() => staff.getByRole('heading', { name: 'Παραγγελίες (οι παλαιότερες πρώτα)' }).count()).toBe(1);
+    const row = staff.locator(`#queue tr[data-ref="${ref}"]`);
+    await expect.poll(() => row.textContent()).toContain('Μαρία Παπαδοπούλου');
+    expect(await row.textContent()).toContain('Νέα');
+    await staff.screenshot({ path: path.join(DOCS, 'staff-queue.png'), fullPage: true });
+
+    await row.getByRole('link', { name: ref }).click();
+    await expect.poll(() => staff.getByRole('heading', { name: `Παραγγελία ${ref}` }).count()).toBe(1);
+    expect(await staff.locator('#appointments').textContent()).toMatch(/στις \d\d:\d\d/);
+    await staff.getByRole('button', { name: 'Έναρξη προετοιμασίας' }).click();
+    await expect.poll(() => staff.getByText('Έγινε.').count()).toBe(1);
+    await staff.getByRole('button', { name: 'Έτοιμη για παραλαβή' }).click();
+    await expect.poll(() => staff.locator('h1 .badge').textContent()).toBe('Έτοιμη');
+    expect(await staff.locator('#history').textContent()).toContain('Άννα Γεωργίου');
+    await expect.poll(() => staff.locator('#notifications').textContent()).toContain('έτοιμη, συνομιλία: στάλθηκε');
+
+    // The patron's chat shows the notification the staff action sent (polled from the outbox).
+    await expect.poll(() => chat.getByText(`Τα βιβλία της παραγγελίας σας ${ref} είναι έτοιμα.`, { exact: false }).count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(await chat.getByText(/Ραντεβού παραλαβής: .+ στις \d\d:\d\d, στην είσοδο της βιβλιοθήκης «Κεντρική Βιβλιοθήκη»\./).count()).toBeGreaterThan(0);
+    await chat.waitForTimeout(300);
+    await chat.screenshot({ path: path.join(DOCS, 'webchat-ready-notification.png') });
+
+    await staff.reload();
+    await staff.screenshot({ path: path.join(DOCS, 'staff-order.png'), fullPage: true });
+    const order = await app.db.order.findUniqueOrThrow({ where: { ref }, include: { appointments: true, events: { orderBy: { id: 'asc' } } } });
+    expect(order.status).toBe('ready');
+    expect(order.appointments.filter((a) => a.status === 'booked')).toHaveLength(1);
+    expect(order.events.map((e) => e.toStatus)).toEqual(['new', 'new', 'preparing', 'ready']);
+    await chat.close();
+    await staff.close();
+  }, 120_000);
+});
