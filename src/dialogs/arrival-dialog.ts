@@ -3,7 +3,7 @@ import { formatDay } from '../i18n/format-date';
 import type { BotServices } from './bot-services';
 import { tell } from './messages';
 import { session, turnT } from './session';
-import { SIGN_IN_DIALOG, SignInDialog } from './sign-in-dialog';
+import { SIGN_IN_DIALOG, SignInDialog, type SignInOptions } from './sign-in-dialog';
 
 export const ARRIVAL_DIALOG = 'arrival';
 const STEPS = 'arrival.steps';
@@ -22,7 +22,7 @@ export class ArrivalDialog extends ComponentDialog {
 
   private async signIn(step: WaterfallStepContext) {
     if (session(step.context).patron) return step.next(true);
-    return step.beginDialog(SIGN_IN_DIALOG);
+    return step.beginDialog(SIGN_IN_DIALOG, { purpose: 'arrival' } satisfies SignInOptions);
   }
 
   private async record(step: WaterfallStepContext) {

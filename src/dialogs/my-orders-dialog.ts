@@ -8,7 +8,7 @@ import { ILL_STATUS_DIALOG, IllStatusDialog } from './ill-status-dialog';
 import { ask, tell } from './messages';
 import { OptionPrompt, type OptionAnswer, type OptionPromptOptions } from './option-prompt';
 import { session, turnT } from './session';
-import { SIGN_IN_DIALOG, SignInDialog } from './sign-in-dialog';
+import { SIGN_IN_DIALOG, SignInDialog, type SignInOptions } from './sign-in-dialog';
 import { YesNoPrompt } from './yes-no-prompt';
 
 export const MY_ORDERS_DIALOG = 'myOrders';
@@ -43,7 +43,7 @@ export class MyOrdersDialog extends ComponentDialog {
 
   private async signIn(step: WaterfallStepContext<MyOrdersState>) {
     if (session(step.context).patron) return step.next(true);
-    return step.beginDialog(SIGN_IN_DIALOG);
+    return step.beginDialog(SIGN_IN_DIALOG, { purpose: 'orders' } satisfies SignInOptions);
   }
 
   /** Interlibrary loan requests first ("hol tart a kérésem?"); silent for a reader with none. */

@@ -11,8 +11,8 @@ const STEPS = 'signIn.steps';
 /** Wrong card/PIN pairs allowed in one conversation before the bot sends the patron to the desk. */
 export const MAX_ATTEMPTS = 3;
 
-/** `purpose`: what the sign-in is for, when it is not a hold ("to make an ILL request you need to sign in"). */
-export interface SignInOptions { purpose?: 'ill' }
+/** What the sign-in is for: the patron hears why before the first question ("to see your holds you need to sign in"). */
+export interface SignInOptions { purpose?: 'hold' | 'ill' | 'orders' | 'arrival' }
 interface SignInState extends SignInOptions { attempt: number; cardNumber?: string }
 
 /** Card number then PIN. The PIN is checked and forgotten in the same turn: it is never kept in state. */
@@ -28,10 +28,9 @@ export class SignInDialog extends ComponentDialog {
   private async askCard(step: WaterfallStepContext<SignInState>) {
     const t = turnT(step.context, ['holds', 'ivr']);
     step.options.attempt ??= 1;
+    const why = t(`signin.why.${step.options.purpose ?? 'hold'}`);
     return step.prompt(CARD, {
-      prompt: step.options.purpose === 'ill'
-        ? ask(t('ill:signin.ask_card'), 'cardNumber', { speak: t('ill:signin.ask_card_speak') })
-        : ask(t('signin.ask_card'), 'cardNumber', { speak: t('ivr:speak.signin.ask_card') }),
+      prompt: ask(`${why} ${t('signin.ask_card')}`, 'cardNumber', { speak: `${why} ${t('ivr:speak.signin.ask_card')}` }),
       retryPrompt: ask(t('signin.retry_card'), 'cardNumber', { speak: t('ivr:speak.signin.retry_card') }),
     });
   }

@@ -14,7 +14,11 @@ export const DEFAULT_TIME_ZONE: Record<Lang, string> = { el: 'Europe/Athens', hu
 interface CompiledCue extends Cue {
   intent: Intent;
   weight: number;
+  /** "δεν το βρίσκω", "nincs meg": what follows is not the book's title ("…στον κατάλογο"). */
+  takesTitle: boolean;
 }
+
+const NEGATION = /(?:^|\s)(?:δεν|nincs)(?:\s|$)/u;
 
 // Intents listed first win ties: a title mentioning "ember" after "kölcsönözni" stays a reservation.
 const PRIORITY: Intent[] = ['cancel_order', 'my_orders', 'ill_request', 'reserve', 'start_over', 'arrived', 'opening_hours',
@@ -29,7 +33,7 @@ function compile(lang: Lang): CompiledCue[] {
       const cue = compileCue(weak ? p.slice(1) : p, lang);
       if (cue.words.length === 0) continue;
       const weight = weak ? 0.5 : Math.min(0.72 + 0.07 * (cue.words.length - 1), 0.92);
-      out.push({ ...cue, intent, weight });
+      out.push({ ...cue, intent, weight, takesTitle: !NEGATION.test(p) });
     }
   }
   return out;
@@ -63,6 +67,7 @@ interface Scored {
   first: number;
   last: number;
   fuzzy: boolean;
+  takesTitle: boolean;
 }
 
 function classify(tokens: Token[], lang: Lang): Scored | undefined {
@@ -81,7 +86,7 @@ function classifyWith(tokens: Token[], lang: Lang, fuzzy: boolean): Scored | und
     if (cue.weight < 0.6 && coverage < 0.5) continue;
     const better = !best || confidence > best.confidence + 1e-9 ||
       (Math.abs(confidence - best.confidence) < 1e-9 && PRIORITY.indexOf(cue.intent) < PRIORITY.indexOf(best.intent));
-    if (better) best = { intent: cue.intent, confidence, first: m.first, last: m.last, fuzzy: m.fuzzy };
+    if (better) best = { intent: cue.intent, confidence, first: m.first, last: m.last, fuzzy: m.fuzzy, takesTitle: cue.takesTitle };
   }
   return best && best.confidence >= 0.4 ? best : undefined;
 }
@@ -104,8 +109,9 @@ function tokenRange(n: Normalized, t: Token): [number, number] {
 function findTitle(n: Normalized, tokens: Token[], hit: Scored, lang: Lang): { title?: string; author?: string } {
   const after = hit.last + 1 < tokens.length ? n.source.slice(tokenRange(n, tokens[hit.last + 1]!)[0]) : '';
   let raw = after.trim();
-  // Hungarian often puts the object first: "az Egri csillagokat szeretném kikölcsönözni".
-  if (cleanTitle(raw, lang) === undefined && hit.first > 0) {
+  // Hungarian often puts the object first: "az Egri csillagokat szeretném kikölcsönözni". Not for
+  // interlibrary loan: what precedes its cues is the reason ("δεν το έχετε, μπορείτε να το φέρετε…").
+  if (cleanTitle(raw, lang) === undefined && hit.first > 0 && hit.intent === 'reserve') {
     raw = spanOf(n, tokens, 0, hit.first - 1)
       .replace(/^(?:szeretném|szeretnék|kérem|én|θέλω|θα ήθελα)\s+/iu, '')
       .replace(/\s+(?:szeretném|szeretnék|szeretnénk|akarom|kéne|θέλω|θα ήθελα|να)$/iu, '');
@@ -189,7 +195,7 @@ export function recognize(text: string, lang: Lang, opts: { ref?: Date; timeZone
     confidence = Math.max(confidence, tokens.length <= 3 ? 0.9 : 0.8);
   }
 
-  if (hit && (intent === 'reserve' || intent === 'ill_request')) {
+  if (hit && hit.takesTitle && (intent === 'reserve' || intent === 'ill_request')) {
     Object.assign(entities, findTitle(n, tokens, hit, lang));
     // The title's words diluted the cue's coverage; a verb plus a title is a clear request.
     if (entities.title && !hit.fuzzy) confidence = Math.max(confidence, 0.85);

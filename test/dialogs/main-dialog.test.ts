@@ -86,6 +86,20 @@ describe('MainDialog and interruptions', () => {
     expect(c.heard).toContain('Miben segíthetek?');
   });
 
+  it('takes everyday questions at the menu to the task they name, not to a catalogue search', async () => {
+    const k = new Conversation(target);
+    await k.join();
+    await k.say('τι κρατήσεις έχω;');
+    expect(k.heard).toBe('Για να δείτε τις κρατήσεις και τα αιτήματά σας χρειάζεται να συνδεθείτε. Ποιος είναι ο αριθμός της κάρτας μέλους σας;');
+    await k.say('1001001');
+    await k.say('1234');
+    expect(k.heard).toContain('Δεν έχετε παραγγελίες.');
+    const o = new Conversation(target, { library: 'ozd' });
+    await o.join();
+    await o.say('olyan könyvet szeretnék, ami nincs meg önöknél');
+    expect(o.heard).toBe('A könyvtárközi kéréshez be kell jelentkeznie. Mi az olvasójegye száma?');
+  });
+
   it('re-prompts with what it expects when an option is not understood', async () => {
     const c = new Conversation(target);
     await atSearch(c);

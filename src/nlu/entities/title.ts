@@ -1,7 +1,7 @@
 import type { Lang } from '../types';
 
 // Words between the verb and the title that are not part of it: "θέλω να κλείσω [το βιβλίο] ...".
-const EL_LEAD = /^(?:(?:το|τον|την|τη|τα|του|της|ένα|μια|μία|αυτό|αυτό το|to|ton|tin|ti|ta)\s+)?(?:(?:βιβλίο|βιβλίου|τίτλο|τόμο|μυθιστόρημα|δίσκο|dvd|vivlio|biblio)\s+)?(?:(?:με\s+τίτλο|που\s+λέγεται|με\s+το\s+όνομα)\s+)?(?:(?:το|τον|την|τη|τα)\s+)?/iu;
+const EL_LEAD = /^(?:για\s+)?(?:(?:το|τον|την|τη|τα|του|της|ένα|μια|μία|αυτό|αυτό το|to|ton|tin|ti|ta)\s+)?(?:(?:βιβλίο|βιβλίου|τίτλο|τόμο|μυθιστόρημα|δίσκο|dvd|vivlio|biblio)\s+)?(?:(?:με\s+τίτλο|που\s+λέγεται|με\s+το\s+όνομα)\s+)?(?:(?:το|τον|την|τη|τα)\s+)?/iu;
 // Case-sensitive on purpose: a capital "Az" usually starts the title itself ("Az ember tragédiája").
 const HU_LEAD = /^(?:(?:a|az|egy|ezt|azt)\s+)?(?:(?:könyvet|könyv|könyvét|regényt|című|kötetet)\s+)?(?:(?:a|az)\s+)?/u;
 const HU_TAIL = /\s*(?:(?:című|c\.)\s*(?:könyvet|regényt|művet|kötetet)?|(?:könyvet|regényt|kötetet))\s*$/iu;
