@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app';
 import { startApp } from '../support/http';
 import { freshDb } from '../support/test-db';
+import { SCREENSHOTS } from '../support/screenshots';
 
-const DOCS = path.resolve(import.meta.dirname, '..', '..', 'docs');
 let browser: Browser;
 let app: App;
 let base: string;
@@ -54,7 +54,7 @@ describe('ILL staff pages', () => {
     await say(chat, 'igen', /A könyvtárközi kérését rögzítettük, a száma: \d{7}\./);
     const confirmation = await chat.getByText(/a száma: \d{7}\./).first().textContent();
     const ref = /a száma: (\d{7})\./.exec(confirmation ?? '')![1]!;
-    await chat.screenshot({ path: path.join(DOCS, 'webchat-ill-request.png') });
+    await chat.screenshot({ path: path.join(SCREENSHOTS, 'webchat-ill-request.png') });
 
     // Staff sign in and open the ILL queue.
     const staff = await browser.newPage({ viewport: { width: 1200, height: 1300 }, locale: 'hu-HU' });
@@ -67,7 +67,7 @@ describe('ILL staff pages', () => {
     const row = staff.locator('tr', { has: staff.getByRole('link', { name: ref }) });
     expect(await row.textContent()).toContain('Kovács Anna');
     expect(await row.textContent()).toContain('beérkezett');
-    await staff.screenshot({ path: path.join(DOCS, 'staff-ill-queue.png'), fullPage: true });
+    await staff.screenshot({ path: path.join(SCREENSHOTS, 'staff-ill-queue.png'), fullPage: true });
     await row.getByRole('link', { name: ref }).click();
     await expect.poll(() => staff.getByRole('heading', { name: `Könyvtárközi kérés: ${ref}` }).count()).toBe(1);
     // The terms the reader accepted, word for word.
@@ -99,7 +99,7 @@ describe('ILL staff pages', () => {
     await staff.getByLabel('A felelősségvállalási nyilatkozatot aláírta').check();
     await step('Átadás az olvasónak', 'átvette');
     await step('Visszahozta', 'visszahozta');
-    await staff.screenshot({ path: path.join(DOCS, 'staff-ill-request.png'), fullPage: true });
+    await staff.screenshot({ path: path.join(SCREENSHOTS, 'staff-ill-request.png'), fullPage: true });
     await step('Lezárás', 'lezárva');
 
     const request = await app.db.illRequest.findUniqueOrThrow({ where: { ref }, include: { events: { orderBy: { id: 'asc' } }, charges: true } });

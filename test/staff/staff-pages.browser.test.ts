@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app';
 import { startApp } from '../support/http';
 import { freshDb } from '../support/test-db';
+import { SCREENSHOTS } from '../support/screenshots';
 
-const DOCS = path.resolve(import.meta.dirname, '..', '..', 'docs');
 let browser: Browser;
 let app: App;
 let base: string;
@@ -62,7 +62,7 @@ describe('staff pages with a patron in web chat', () => {
     const row = staff.locator(`#queue tr[data-ref="${ref}"]`);
     await expect.poll(() => row.textContent()).toContain('Μαρία Παπαδοπούλου');
     expect(await row.textContent()).toContain('Νέα');
-    await staff.screenshot({ path: path.join(DOCS, 'staff-queue.png'), fullPage: true });
+    await staff.screenshot({ path: path.join(SCREENSHOTS, 'staff-queue.png'), fullPage: true });
 
     await row.getByRole('link', { name: ref }).click();
     await expect.poll(() => staff.getByRole('heading', { name: `Παραγγελία ${ref}` }).count()).toBe(1);
@@ -78,10 +78,10 @@ describe('staff pages with a patron in web chat', () => {
     await expect.poll(() => chat.getByText(`Τα βιβλία της παραγγελίας σας ${ref} είναι έτοιμα.`, { exact: false }).count(), { timeout: 20_000 }).toBeGreaterThan(0);
     expect(await chat.getByText(/Ραντεβού παραλαβής: .+ στις \d\d:\d\d, στην είσοδο της βιβλιοθήκης «Κεντρική Βιβλιοθήκη»\./).count()).toBeGreaterThan(0);
     await chat.waitForTimeout(300);
-    await chat.screenshot({ path: path.join(DOCS, 'webchat-ready-notification.png') });
+    await chat.screenshot({ path: path.join(SCREENSHOTS, 'webchat-ready-notification.png') });
 
     await staff.reload();
-    await staff.screenshot({ path: path.join(DOCS, 'staff-order.png'), fullPage: true });
+    await staff.screenshot({ path: path.join(SCREENSHOTS, 'staff-order.png'), fullPage: true });
     const order = await app.db.order.findUniqueOrThrow({ where: { ref }, include: { appointments: true, events: { orderBy: { id: 'asc' } } } });
     expect(order.status).toBe('ready');
     expect(order.appointments.filter((a) => a.status === 'booked')).toHaveLength(1);

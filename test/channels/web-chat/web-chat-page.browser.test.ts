@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../../src/app';
 import { startApp } from '../../support/http';
 import { freshDb } from '../../support/test-db';
+import { SCREENSHOTS } from '../../support/screenshots';
 
-const DOCS = path.resolve(import.meta.dirname, '..', '..', '..', 'docs');
 let browser: Browser;
 let app: App;
 let base: string;
@@ -36,7 +36,7 @@ describe('web chat page', () => {
     await input.press('Enter');
     await expect.poll(() => page.getByText('Οι πιο πρόσφατες αφίξεις:').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await page.waitForTimeout(500);
-    await page.screenshot({ path: path.join(DOCS, 'webchat-kalamaria.png') });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'webchat-kalamaria.png') });
     await page.close();
   });
 
@@ -48,7 +48,7 @@ describe('web chat page', () => {
     await input.fill('egri csillagok');
     await input.press('Enter');
     await expect.poll(() => page.getByText('A foglaláshoz be kell jelentkeznie. Mi az olvasójegye száma?').count(), { timeout: 20_000 }).toBeGreaterThan(0);
-    await page.screenshot({ path: path.join(DOCS, 'webchat-ozd.png') });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'webchat-ozd.png') });
     await page.close();
   });
 });
