@@ -70,7 +70,9 @@ describe('ReserveDialog in Greek', () => {
     await c.say('ναι βέβαια');
     const ref = c.last.find((r) => r.channelData?.orderRef)?.channelData?.orderRef;
     expect(ref).toMatch(/^\d{7}$/);
-    expect(c.heard).toContain(`Η παραγγελία σας καταχωρίστηκε με αριθμό ${ref}. Η βιβλιοθήκη θα την ετοιμάσει και θα σας τηλεφωνήσει για να κανονίσετε μέρα και ώρα παραλαβής (Κεντρική Βιβλιοθήκη, Β΄ Παιδική Βιβλιοθήκη).`);
+    expect(c.heard).toContain(`Η παραγγελία σας καταχωρίστηκε με αριθμό ${ref}. Η βιβλιοθήκη θα την ετοιμάσει για παραλαβή με ραντεβού (Κεντρική Βιβλιοθήκη, Β΄ Παιδική Βιβλιοθήκη).`);
+    // Then the appointment is offered at once, not promised by phone.
+    expect(c.heard).not.toContain('τηλεφωνήσει');
 
     const order = await db.order.findUniqueOrThrow({ where: { ref: ref! }, include: { holds: { include: { copy: true, record: true } }, events: true, patron: true } });
     expect(order).toMatchObject({ status: 'new', libraryId: 'kalamaria', language: 'el' });
