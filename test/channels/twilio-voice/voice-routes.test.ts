@@ -123,6 +123,42 @@ describe('POST /api/voice/:library — a reservation by phone', () => {
   });
 });
 
+describe('POST /api/voice/:library — an interlibrary-loan request by phone', () => {
+  it('reads the Ózd terms aloud, takes the acceptance by voice and files the request', async () => {
+    const { app, call } = await start();
+    const c = call('ozd', '+36300000001');
+    await c.start();
+    await c.answer({ digits: '4' });
+    expect(c.heard).toContain('A könyvtárközi kéréshez be kell jelentkeznie.');
+    expect(gatherOf(c)).toMatchObject({ input: 'dtmf', finishOnKey: '#', query: { slot: 'cardNumber' } });
+    await c.answer({ digits: '2002001' });
+    await c.answer({ digits: '4321' });
+    expect(c.heard).toContain('Könyvet kér, vagy folyóiratcikket?');
+    expect(c.heard).toContain('Könyv: nyomja meg az 1-es gombot.');
+    await c.answer({ digits: '1' });
+    expect(c.heard).toContain('Mi a könyv címe?');
+    expect(gatherOf(c)).toMatchObject({ input: 'speech dtmf', language: 'hu-HU' });
+    await c.answer({ speech: 'Utas és holdvilág' });
+    for (const unknown of ['nem tudom', 'nem tudom', 'nem tudom', 'nincs']) await c.answer({ speech: unknown });
+    expect(c.heard).toContain('Milyen formában kéri?');
+    await c.answer({ speech: 'eredetiben' });
+    // The terms are the point of this step: every one of them must be said, not only shown.
+    for (const term of ['Eredeti dokumentum: a küldése ingyenes', 'legfeljebb 7 napig', '200 Ft késedelmi díjat', 'felelősségvállalási nyilatkozat'])
+      expect(c.heard.replace(/\u00a0/g, ' ')).toContain(term);
+    expect(gatherOf(c)).toMatchObject({ query: { slot: 'confirm' } });
+    await c.answer({ speech: 'igen, elfogadom' });
+    expect(c.heard).toContain('Elküldjem a kérést?');
+    const mine = { title: 'Utas és holdvilág' };
+    expect(await app.db.illRequest.count({ where: mine })).toBe(0);
+    await c.answer({ digits: '1' });
+    const row = await app.db.illRequest.findFirstOrThrow({ where: mine, include: { acceptances: true, patron: true } });
+    expect(row).toMatchObject({ title: 'Utas és holdvilág', form: 'original', status: 'submitted', language: 'hu', channel: 'voice' });
+    expect(row.patron.cardNumber).toBe('2002001');
+    expect(row.acceptances).toHaveLength(1);
+    expect(c.heard).toContain(row.ref.split('').join(' '));
+  });
+});
+
 describe('POST /api/voice/:library — silence, keys and staff', () => {
   it('reprompts shortly, then offers the keypad menu, then puts the caller through to the library', async () => {
     const { call } = await start({}, { TWILIO_TRANSFER_NUMBER_KALAMARIA: '+30 2310 000 100' });
