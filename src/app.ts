@@ -10,7 +10,14 @@ import { createPrismaClient, type Db } from './persistence/prisma-client';
 import { createServer } from './server';
 import { createJobRunner } from './jobs/create-job-runner';
 import type { JobRunner } from './jobs/job-runner';
+import { retentionFromEnv } from './jobs/retention-from-env';
+import { PurgeExpiredData } from './domain/services/purge-expired-data';
+import { observeHttp } from './observability/http-observability';
+import { countOutcomes, timeTurn } from './observability/instrument';
+import { PrismaRetentionStore } from './persistence/prisma-retention-store';
 import { registerIllStaffRoutes } from './staff/ill/ill-routes';
+import { registerLockoutRoutes } from './staff/lockout-routes';
+import { registerPatronDataRoutes } from './staff/patron-data-routes';
 import { registerStaffRoutes } from './staff/routes';
 
 export interface App {
@@ -25,15 +32,19 @@ export interface App {
 
 /** The whole product in one process: database, bot, adapter and HTTP routes. */
 export async function createApp(options: BotOptions & { db?: Db; databaseUrl?: string } = {}): Promise<App> {
-  const log = createLogger();
+  const log = options.log ?? createLogger();
+  // Read before anything starts: a bad retention setting stops the start-up, not the first purge.
+  const retention = retentionFromEnv();
   const db = options.db ?? (await createPrismaClient(options.databaseUrl));
-  const { bot, conversationState, services, pickup, ill } = await createBot(db, { ...options, sms: options.sms ?? smsSenderFromEnv(log) });
+  const { bot, conversationState, services, pickup, ill } = await createBot(db, { ...options, log, sms: options.sms ?? smsSenderFromEnv(log) });
+  countOutcomes({ signIn: services.signIn, placeOrder: services.placeOrder, requestIll: services.ill.request });
   const adapter = new LibraryAdapter({
     MicrosoftAppId: process.env.MicrosoftAppId,
     MicrosoftAppPassword: process.env.MicrosoftAppPassword,
     MicrosoftAppType: process.env.MicrosoftAppType,
     MicrosoftAppTenantId: process.env.MicrosoftAppTenantId,
   });
+  adapter.use(timeTurn);
   adapter.onTurnError = onTurnError(conversationState, log, (context) => {
     try { return session(context).language; } catch { return 'el'; }
   });
@@ -44,9 +55,13 @@ export async function createApp(options: BotOptions & { db?: Db; databaseUrl?: s
     languageOf: (library) => services.library(library).defaultLanguage,
     healthy: async () => { await db.$queryRawUnsafe('SELECT 1'); return true; },
   });
-  registerVoiceChannel(server, { db, bot, services, log, libraries, onTurnError: adapter.onTurnError });
+  observeHttp(server, log, { metricsToken: process.env.METRICS_TOKEN });
+  registerVoiceChannel(server, { db, bot, services, log, libraries, onTurnError: adapter.onTurnError })?.use(timeTurn);
   registerStaffRoutes(server, { pickup, adapter, log, library: services.library });
   registerIllStaffRoutes(server, { ill, pickup, library: services.library });
-  const jobs = createJobRunner(db, { expireOrders: () => pickup.expireOrders.run() }, pickup.now, log);
+  registerPatronDataRoutes(server, { db, pickup, log, library: services.library });
+  registerLockoutRoutes(server, { pickup, log, library: services.library });
+  const purge = new PurgeExpiredData(new PrismaRetentionStore(db), retention, pickup.now);
+  const jobs = createJobRunner(db, { expireOrders: () => pickup.expireOrders.run(), purgeExpiredData: () => purge.run() }, pickup.now, log);
   return { server, db, adapter, log, jobs, close: async () => { jobs.stop(); server.close(); await db.$disconnect(); } };
 }

@@ -4,10 +4,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Activity } from 'botbuilder';
 import restify, { type Request, type Response, type Server } from 'restify';
+import { botFrameworkSource, clientAddress } from './channels/client-address';
+import { noUploads } from './channels/no-uploads';
+import { checkBotFrameworkActivity, checkWebChatPost, clientActivityId } from './channels/incoming-activity';
+import { wellFormedInput } from './channels/well-formed-input';
 import { connectorServiceUrl } from './channels/web-chat/connector';
 import { webChatPage } from './channels/web-chat/web-chat-page';
 import type { LibraryAdapter } from './bot/library-adapter';
 import type { LibraryBot } from './bot/library-bot';
+import { setSignInSource } from './dialogs/sign-in-source';
 import type { Logger } from './logging';
 
 export interface ServerDeps {
@@ -32,35 +37,42 @@ const MAX_BODY = 64 * 1024;
 /** Routes only: each one hands over to the adapter or a page renderer. */
 export function createServer(deps: ServerDeps): Server {
   const server = restify.createServer({ name: 'library-booking-bot', handleUncaughtExceptions: false });
+  server.pre(noUploads);
   server.use(restify.plugins.queryParser());
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY, mapParams: false, rejectUnknown: true }));
+  server.use(wellFormedInput);
 
   server.post('/api/messages', async (req: Request, res: Response) => {
-    const activity = req.body as Partial<Activity> | undefined;
+    const checked = checkBotFrameworkActivity(req.body);
+    if (!checked.ok) { res.send(400, { error: checked.error }); return; }
+    const activity = checked.value;
     // Anonymous mode: replies go to the caller's serviceUrl, so only loopback callers (the
     // Emulator, tests) or expectReplies are accepted; otherwise anyone could make us POST anywhere.
-    if (deps.adapter.anonymous && activity?.deliveryMode !== 'expectReplies' && !isLoopbackUrl(activity?.serviceUrl)) {
+    if (deps.adapter.anonymous && activity.deliveryMode !== 'expectReplies' && !isLoopbackUrl(activity.serviceUrl)) {
       res.send(400, { error: 'serviceUrl must be a loopback address when no Microsoft app id is configured' });
       return;
     }
-    await deps.adapter.process(req, res, (context) => deps.bot.run(context));
+    await deps.adapter.process(req, res, (context) => {
+      setSignInSource(context, botFrameworkSource(req, context.activity, !deps.adapter.anonymous));
+      return deps.bot.run(context);
+    });
   });
 
   server.post('/webchat/activities', async (req: Request, res: Response) => {
-    const body = req.body as { conversationId?: unknown; library?: unknown; activity?: Partial<Activity> } | undefined;
-    const conversationId = typeof body?.conversationId === 'string' ? body.conversationId : '';
-    if (!/^webchat-[\w-]{8,64}$/.test(conversationId) || !body?.activity) {
-      res.send(400, { error: 'conversationId and activity are required' });
-      return;
-    }
-    const library = typeof body.library === 'string' && deps.libraries.includes(body.library) ? body.library : deps.defaultLibrary;
-    const incoming = body.activity;
-    const id = `${conversationId}|${Date.now().toString(36)}`;
+    const checked = checkWebChatPost(req.body);
+    if (!checked.ok) { res.send(400, { error: checked.error }); return; }
+    const { conversationId, activity: incoming, library: requested } = checked.value;
+    const library = requested && deps.libraries.includes(requested) ? requested : deps.defaultLibrary;
+    // A message re-sent with the same client id is the same activity: the ledger answers it once.
+    const clientId = clientActivityId(incoming);
+    const id = `${conversationId}|${clientId ?? `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`}`;
+    // Typing indicators and events carry nothing the bot answers.
+    if (incoming.type !== 'message' && incoming.type !== 'conversationUpdate') { res.send(200, { id, activities: [] }); return; }
     const activity: Partial<Activity> = {
-      type: incoming.type === 'conversationUpdate' ? 'conversationUpdate' : 'message',
+      type: incoming.type,
       id,
-      text: typeof incoming.text === 'string' ? incoming.text : '',
-      locale: typeof incoming.locale === 'string' ? incoming.locale : undefined,
+      text: incoming.text ?? '',
+      locale: incoming.locale,
       membersAdded: incoming.type === 'conversationUpdate' ? [{ id: 'user', name: 'user' }] : undefined,
       channelId: 'webchat',
       // Our own connector endpoint: proactive messages ("your books are ready") land in the page's outbox.
@@ -71,7 +83,10 @@ export function createServer(deps: ServerDeps): Server {
       channelData: { library },
       timestamp: new Date(),
     };
-    const replies = await deps.adapter.runInProcess(activity, (context) => deps.bot.run(context));
+    const replies = await deps.adapter.runInProcess(activity, (context) => {
+      setSignInSource(context, { kind: 'address', id: clientAddress(req) });
+      return deps.bot.run(context);
+    });
     res.send(200, { id, activities: replies });
   });
 
@@ -100,7 +115,11 @@ export function createServer(deps: ServerDeps): Server {
   });
 
   server.on('restifyError', (req: Request, res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
-    if (!err.statusCode || err.statusCode >= 500) deps.log.error({ err: { name: err.name, message: err.message }, path: req.path() }, 'request failed');
+    if (!err.statusCode || err.statusCode >= 500) {
+      deps.log.error({ err: { name: err.name, message: err.message }, path: req.path() }, 'request failed');
+      // restify would send the error's own message: a Prisma one quotes source paths and the query.
+      if (!res.headersSent) res.send(err.statusCode ?? 500, { code: 'Internal', message: 'internal error' });
+    }
     callback();
   });
   return server;

@@ -1,7 +1,10 @@
 import { ComponentDialog, TextPrompt, WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Params } from '../domain/decision';
+import type { SignInRefusal } from '../domain/services/sign-in';
 import type { BotServices } from './bot-services';
 import { ask, tell } from './messages';
 import { session, turnT } from './session';
+import { signInSource } from './sign-in-source';
 
 export const SIGN_IN_DIALOG = 'signIn';
 const CARD = 'signIn.card';
@@ -28,6 +31,9 @@ export class SignInDialog extends ComponentDialog {
   private async askCard(step: WaterfallStepContext<SignInState>) {
     const t = turnT(step.context, ['holds', 'ivr']);
     step.options.attempt ??= 1;
+    // A limited caller hears it before keying a card number in, not after.
+    const limit = await this.services.signIn.sourceLimit(session(step.context).libraryId, signInSource(step.context));
+    if (!limit.allowed) return this.refused(step, limit.reason, limit.params);
     const why = t(`signin.why.${step.options.purpose ?? 'hold'}`);
     return step.prompt(CARD, {
       prompt: ask(`${why} ${t('signin.ask_card')}`, 'cardNumber', { speak: `${why} ${t('ivr:speak.signin.ask_card')}` }),
@@ -47,20 +53,31 @@ export class SignInDialog extends ComponentDialog {
   private async check(step: WaterfallStepContext<SignInState>) {
     const t = turnT(step.context, ['holds', 'reasons']);
     const s = session(step.context);
-    const library = this.services.library(s.libraryId);
-    const result = await this.services.signIn.run(s.libraryId, step.options.cardNumber ?? '', onlyDigits(String(step.result)));
+    const result = await this.services.signIn.run(s.libraryId, step.options.cardNumber ?? '', onlyDigits(String(step.result)), signInSource(step.context));
     if (result.allowed) {
       s.patron = { id: result.patron.id, name: result.patron.name };
       await step.context.sendActivity(tell(t('signin.welcome', { name: result.patron.name })));
       return step.endDialog(true);
     }
     if (result.reason === 'signin.invalid' && step.options.attempt < MAX_ATTEMPTS) {
+      // That failure may have filled the source's window: then "2 more tries" would be untrue.
+      const limit = await this.services.signIn.sourceLimit(s.libraryId, signInSource(step.context));
+      if (!limit.allowed) return this.refused(step, limit.reason, limit.params);
       const left = MAX_ATTEMPTS - step.options.attempt;
       await step.context.sendActivity(tell(t('signin.invalid', { ns: 'reasons', count: left })));
       return step.replaceDialog(STEPS, { attempt: step.options.attempt + 1, purpose: step.options.purpose } satisfies SignInState);
     }
-    const reason = result.reason === 'signin.invalid' ? 'signin.too_many_attempts' : result.reason;
-    await step.context.sendActivity(tell(t(reason, { ns: 'reasons', ...result.params, phone: library.phone })));
+    return this.refused(step, result.reason === 'signin.invalid' ? 'signin.too_many_attempts' : result.reason, result.params);
+  }
+
+  /** The sign-in ends unsigned; the patron hears why and the library's number. */
+  private async refused(step: WaterfallStepContext<SignInState>, reason: SignInRefusal | 'signin.too_many_attempts', params?: Params) {
+    const t = turnT(step.context, ['reasons', 'ivr']);
+    const values = { ...params, phone: this.services.library(session(step.context).libraryId).phone };
+    const text = t(reason, { ns: 'reasons', ...values });
+    // On the phone "from here" is this number; on a screen it is the device or network.
+    const speak = reason === 'signin.source_limited' ? t('ivr:speak.signin.source_limited', values) : undefined;
+    await step.context.sendActivity(tell(text, speak ? { speak } : {}));
     return step.endDialog(false);
   }
 }

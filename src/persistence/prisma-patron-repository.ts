@@ -1,59 +1,95 @@
-import type { PatronCredentials, PatronRepository } from '../domain/ports/patron-repository';
+import type { CardLockout, PatronCredentials, PatronRepository } from '../domain/ports/patron-repository';
 import type { Language, PatronSnapshot, PatronStatus } from '../domain/types';
-import type { Patron } from '../generated/prisma/client';
-import { ACTIVE_HOLD } from './active-hold';
-import type { Db } from './prisma-client';
-
-type Tx = Pick<Db, 'patron' | 'hold'>;
+import { ACTIVE_HOLD, OPEN_ORDER_STATUSES } from './active-hold';
+import { sqlDate, sqlDateOrNull, sqlInt, type DirectSql, type DirectSqlTransaction, type SqlRow } from './direct-sql';
+import { directSqlOf, type Db } from './prisma-client';
 
 export class PrismaPatronRepository implements PatronRepository {
-  constructor(private readonly db: Db) {}
+  // The sign-in, the hold checks and the order of a reservation read the patron four times:
+  // one statement each, past Prisma's query compiler (direct-sql.ts).
+  private readonly sql: DirectSql;
+
+  constructor(private readonly db: Db) {
+    this.sql = directSqlOf(db);
+  }
 
   async findByCard(libraryId: string, cardNumber: string): Promise<PatronCredentials | undefined> {
-    const row = await this.db.patron.findUnique({ where: { libraryId_cardNumber: { libraryId, cardNumber } } });
+    const [row] = await this.sql.query(`${SNAPSHOT_SQL} WHERE p."libraryId" = ? AND p."cardNumber" = ?`, [...ACTIVE_HOLD_ARGS, libraryId, cardNumber]);
     if (!row) return undefined;
-    return { patron: await toSnapshot(this.db, row), pinHash: row.pinHash, failedPinCount: row.failedPinCount, pinLockedUntil: row.pinLockedUntil };
+    return { patron: snapshotOf(row), pinHash: String(row.pinHash), failedPinCount: sqlInt(row.failedPinCount), pinLockedUntil: sqlDateOrNull(row.pinLockedUntil) };
   }
 
   async snapshot(patronId: number): Promise<PatronSnapshot | undefined> {
-    return loadSnapshot(this.db, patronId);
+    return readSnapshot(this.sql, patronId);
   }
 
   async phone(patronId: number): Promise<string | undefined> {
-    const row = await this.db.patron.findUnique({ where: { id: patronId }, select: { phone: true } });
-    return row?.phone || undefined;
+    const [row] = await this.sql.query('SELECT "phone" FROM "Patron" WHERE "id" = ?', [patronId]);
+    return row?.phone ? String(row.phone) : undefined;
   }
 
-  async recordFailedPin(patronId: number, lockUntil: Date | null): Promise<number> {
-    // A lockout starts a fresh count, so the next failure after it expires locks again at once
-    // only if it is the fifth in a row after the lock.
-    const row = await this.db.patron.update({
-      where: { id: patronId },
-      data: lockUntil ? { failedPinCount: 0, pinLockedUntil: lockUntil } : { failedPinCount: { increment: 1 } },
-    });
-    return row.failedPinCount;
+  async beginPinCheck(patronId: number, now: Date): Promise<{ inARow: number } | { lockedUntil: Date }> {
+    for (let tries = 0; tries < 2; tries++) {
+      try {
+        // One UPDATE … RETURNING: parallel checks of one card each get their own number.
+        const row = await this.db.patron.update({
+          where: { id: patronId, OR: [{ pinLockedUntil: null }, { pinLockedUntil: { lte: now } }] },
+          data: { failedPinCount: { increment: 1 } },
+          select: { failedPinCount: true },
+        });
+        return { inARow: row.failedPinCount };
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'P2025') throw error;
+        const row = await this.db.patron.findUniqueOrThrow({ where: { id: patronId }, select: { pinLockedUntil: true } });
+        if (row.pinLockedUntil && row.pinLockedUntil > now) return { lockedUntil: row.pinLockedUntil };
+        // The lock was lifted (by staff) between the two statements: count again.
+      }
+    }
+    return { inARow: Number.MAX_SAFE_INTEGER };
+  }
+
+  async lockPin(patronId: number, until: Date): Promise<void> {
+    // A lockout starts a fresh count: after it, five more wrong PINs in a row lock again.
+    await this.db.patron.update({ where: { id: patronId }, data: { failedPinCount: 0, pinLockedUntil: until } });
   }
 
   async resetFailedPins(patronId: number): Promise<void> {
     await this.db.patron.update({ where: { id: patronId }, data: { failedPinCount: 0, pinLockedUntil: null } });
   }
+
+  async pinLockouts(libraryId: string, now: Date): Promise<CardLockout[]> {
+    const rows = await this.db.patron.findMany({
+      where: { libraryId, pinLockedUntil: { gt: now } },
+      select: { id: true, cardNumber: true, name: true, pinLockedUntil: true },
+      orderBy: { pinLockedUntil: 'desc' },
+    });
+    return rows.map((r) => ({ patronId: r.id, cardNumber: r.cardNumber, patronName: r.name, lockedUntil: r.pinLockedUntil! }));
+  }
 }
 
-export async function loadSnapshot(db: Tx, patronId: number): Promise<PatronSnapshot | undefined> {
-  const row = await db.patron.findUnique({ where: { id: patronId } });
-  return row ? toSnapshot(db, row) : undefined;
-}
+/** The patron row with its holds that count against the limits (ACTIVE_HOLD) counted. */
+const SNAPSHOT_SQL = `SELECT p."id", p."libraryId", p."name", p."status", p."cardExpiresAt", p."loansCount", p."preferredLanguage",
+  p."pinHash", p."failedPinCount", p."pinLockedUntil",
+  (SELECT COUNT(*) FROM "Hold" h JOIN "Order" o ON o."id" = h."orderId"
+    WHERE o."patronId" = p."id" AND h."status" = ? AND o."status" IN (${OPEN_ORDER_STATUSES.map(() => '?').join(', ')})) AS "activeHolds"
+  FROM "Patron" p`;
+const ACTIVE_HOLD_ARGS = [ACTIVE_HOLD.status, ...OPEN_ORDER_STATUSES];
 
-async function toSnapshot(db: Tx, row: Patron): Promise<PatronSnapshot> {
-  const activeHolds = await db.hold.count({ where: { ...ACTIVE_HOLD, order: { ...ACTIVE_HOLD.order, patronId: row.id } } });
+function snapshotOf(row: SqlRow): PatronSnapshot {
   return {
-    id: row.id,
-    libraryId: row.libraryId,
-    name: row.name,
-    status: row.status as PatronStatus,
-    cardExpiresAt: row.cardExpiresAt,
-    loansCount: row.loansCount,
-    activeHolds,
-    preferredLanguage: row.preferredLanguage as Language,
+    id: sqlInt(row.id),
+    libraryId: String(row.libraryId),
+    name: String(row.name),
+    status: String(row.status) as PatronStatus,
+    cardExpiresAt: sqlDate(row.cardExpiresAt),
+    loansCount: sqlInt(row.loansCount),
+    activeHolds: sqlInt(row.activeHolds),
+    preferredLanguage: String(row.preferredLanguage) as Language,
   };
+}
+
+/** The patron as the hold rules see it; in a transaction, the order's (prisma-order-repository.ts). */
+export async function readSnapshot(sql: Pick<DirectSqlTransaction, 'query'>, patronId: number): Promise<PatronSnapshot | undefined> {
+  const [row] = await sql.query(`${SNAPSHOT_SQL} WHERE p."id" = ?`, [...ACTIVE_HOLD_ARGS, patronId]);
+  return row ? snapshotOf(row) : undefined;
 }

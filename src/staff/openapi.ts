@@ -1,4 +1,6 @@
 import { illOpenApiPaths, illOpenApiSchemas } from './ill/ill-openapi';
+import { lockoutOpenApiPaths } from './lockout-openapi';
+import { patronDataOpenApiPaths } from './patron-data-openapi';
 
 /** OpenAPI 3.1 description of the staff JSON API, served at /api/staff/openapi.json. */
 export function staffOpenApi(): object {
@@ -44,8 +46,10 @@ export function staffOpenApi(): object {
     security: [{ session: [] }],
     paths: {
       ...illOpenApiPaths(),
+      ...patronDataOpenApiPaths(),
+      ...lockoutOpenApiPaths(),
       '/api/staff/session': {
-        post: { summary: 'Sign in', security: [], requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['username', 'password'], properties: { username: { type: 'string' }, password: { type: 'string' } } } } } }, responses: { 200: json(ref('Session')), 401: error('Wrong username or password') } },
+        post: { summary: 'Sign in', security: [], requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['username', 'password'], properties: { username: { type: 'string' }, password: { type: 'string' } } } } } }, responses: { 200: json(ref('Session')), 401: error('Wrong username or password'), 429: error('staff.login_limited: too many failed logins from this address or for this username; the message says how many minutes to wait') } },
         get: { summary: 'The current session', responses: { 200: json(ref('Session')), 401: auth[401] } },
         delete: { summary: 'Sign out', parameters: [csrf], responses: { 204: { description: 'Signed out' }, ...auth } },
       },

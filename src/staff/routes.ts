@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { CloudAdapter } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
+import { clientAddress } from '../channels/client-address';
 import { registerWebChatConnector } from '../channels/web-chat/connector';
 import type { Refusal } from '../domain/decision';
 import { isOrderStatus, nextStatuses, OPEN_STATUSES, type OrderStatus } from '../domain/order-status';
@@ -27,6 +28,10 @@ export interface StaffRouteDeps {
 }
 
 export const COOKIE = 'staff_session';
+/** Longest staff note or reason kept: a paragraph, not a pasted document (it is shown on every order page). */
+export const MAX_NOTE = 2000;
+/** A row version as the API returns it; anything else (1e300, 0.5, "1") cannot be one and is a bad request. */
+export const isVersion = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const REF = /^\d{7}$/;
 
@@ -37,7 +42,7 @@ const REF = /^\d{7}$/;
  */
 export function registerStaffRoutes(server: Server, deps: StaffRouteDeps): void {
   const { pickup } = deps;
-  const auth = deps.auth ?? new StaffAuth(pickup.staff, new ScryptPinHasher(), pickup.now);
+  const auth = deps.auth ?? new StaffAuth(pickup.staff, new ScryptPinHasher(), pickup.signInAttempts, pickup.now);
   server.server.on('listening', () => {
     const address = server.address() as AddressInfo;
     const host = address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.address;
@@ -65,14 +70,15 @@ export function registerStaffRoutes(server: Server, deps: StaffRouteDeps): void 
 
   server.post('/staff/login', async (req: Request, res: Response) => {
     const body = formBody(req);
-    const s = await auth.login(body.username ?? '', body.password ?? '');
-    if (!s) {
+    const result = await auth.login(body.username ?? '', body.password ?? '', { kind: 'address', id: clientAddress(req) });
+    if (!result.allowed) {
       const language = loginLanguage(req);
-      const t = tFor(language, 'staff');
-      html(res, 401, loginPage({ t, language, libraryName: '', policy: policyFor('kalamaria') }, t('login.failed')));
+      const t = tFor(language, ['staff', 'reasons']);
+      const limited = result.reason === 'staff.login_limited';
+      html(res, limited ? 429 : 401, loginPage({ t, language, libraryName: '', policy: policyFor('kalamaria') }, limited ? t(result.reason, { ns: 'reasons', ...result.params }) : t('login.failed')));
       return;
     }
-    setSessionCookie(req, res, s.token);
+    setSessionCookie(req, res, result.session.token);
     redirect(res, '/staff');
   });
 
@@ -147,6 +153,7 @@ export function registerStaffRoutes(server: Server, deps: StaffRouteDeps): void 
     const to = body.to ?? '';
     if (!isOrderStatus(to)) { html(res, 400, 'to'); return; }
     const note = to === 'cancelled' ? (body.note?.trim() || body.reason || '') : body.note;
+    if ((note ?? '').length > MAX_NOTE) { html(res, 400, 'note'); return; }
     const result = await pickup.transitionOrder.run({ libraryId: s.staff.libraryId, ref: order.ref, to, actor: actor(s), note, expectedVersion: Number(body.version) });
     if (result.allowed) { redirect(res, `/staff/orders/${order.ref}?done=1`); return; }
     const fresh = (await findOrder(s, order.ref)) ?? order;
@@ -165,6 +172,7 @@ export function registerStaffRoutes(server: Server, deps: StaffRouteDeps): void 
   }));
 
   server.post('/staff/orders/:ref/note', formAction(async (s, order, body, res) => {
+    if ((body.note ?? '').length > MAX_NOTE) { html(res, 400, 'note'); return; }
     const result = await pickup.transitionOrder.addNote(s.staff.libraryId, order.ref, Number(body.version), actor(s), body.note ?? '');
     if (result.allowed) { redirect(res, `/staff/orders/${order.ref}?done=1`); return; }
     await renderOrder(res, s, (await findOrder(s, order.ref)) ?? order, statusFor(result.reason), { error: refusalText(s, result) });
@@ -175,8 +183,14 @@ export function registerStaffRoutes(server: Server, deps: StaffRouteDeps): void 
 
   server.post('/api/staff/session', async (req: Request, res: Response) => {
     const body = (req.body ?? {}) as { username?: unknown; password?: unknown };
-    const s = await auth.login(String(body.username ?? ''), String(body.password ?? ''));
-    if (!s) { apiError(res, 401, 'staff.invalid_login', tFor(loginLanguage(req), 'staff')('login.failed')); return; }
+    const result = await auth.login(String(body.username ?? ''), String(body.password ?? ''), { kind: 'address', id: clientAddress(req) });
+    if (!result.allowed && result.reason === 'staff.login_limited') {
+      res.header('retry-after', String(Number(result.params?.count ?? 1) * 60));
+      apiError(res, 429, result.reason, tFor(loginLanguage(req), 'reasons')(result.reason, result.params));
+      return;
+    }
+    if (!result.allowed) { apiError(res, 401, 'staff.invalid_login', tFor(loginLanguage(req), 'staff')('login.failed')); return; }
+    const s = result.session;
     setSessionCookie(req, res, s.token);
     res.send(200, { staff: s.staff, csrfToken: s.csrfToken, language: languageOf(s) });
   });
@@ -214,8 +228,11 @@ export function registerStaffRoutes(server: Server, deps: StaffRouteDeps): void 
 
   server.post('/api/staff/orders/:ref/transitions', api(async (s, req, res) => {
     const body = (req.body ?? {}) as { to?: unknown; note?: unknown; version?: unknown };
-    if (typeof body.to !== 'string' || !isOrderStatus(body.to) || typeof body.version !== 'number') {
+    if (typeof body.to !== 'string' || !isOrderStatus(body.to) || !isVersion(body.version)) {
       apiError(res, 400, 'bad_request', 'to (a status) and version (a number) are required'); return;
+    }
+    if (body.note !== undefined && (typeof body.note !== 'string' || body.note.length > MAX_NOTE)) {
+      apiError(res, 400, 'bad_request', `note must be a text of at most ${MAX_NOTE} characters`); return;
     }
     const ref = String(req.params.ref);
     if (!REF.test(ref)) { apiError(res, 404, 'order.not_found', context(s).t('order.not_found', { ns: 'reasons' })); return; }
@@ -228,7 +245,8 @@ export function registerStaffRoutes(server: Server, deps: StaffRouteDeps): void 
 
   server.post('/api/staff/orders/:ref/notes', api(async (s, req, res) => {
     const body = (req.body ?? {}) as { note?: unknown; version?: unknown };
-    if (typeof body.note !== 'string' || typeof body.version !== 'number') { apiError(res, 400, 'bad_request', 'note and version are required'); return; }
+    if (typeof body.note !== 'string' || !isVersion(body.version)) { apiError(res, 400, 'bad_request', 'note and version are required'); return; }
+    if (body.note.length > MAX_NOTE) { apiError(res, 400, 'bad_request', `note must be at most ${MAX_NOTE} characters`); return; }
     const order = await findOrder(s, req.params.ref);
     if (!order) { apiError(res, 404, 'order.not_found', context(s).t('order.not_found', { ns: 'reasons' })); return; }
     const result = await pickup.transitionOrder.addNote(s.staff.libraryId, order.ref, body.version, actor(s), body.note);

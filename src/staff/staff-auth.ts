@@ -1,6 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { refuse, type Refusal } from '../domain/decision';
 import type { PinHasher } from '../domain/ports/pin-hasher';
+import type { AttemptScope, SignInAttempts, SignInSource } from '../domain/ports/sign-in-attempts';
 import type { StaffAccount, StaffRepository } from '../domain/ports/staff-repository';
+import { checkStaffLogin, type StaffLoginRefusal } from '../domain/rules/sign-in-rate-limit';
+import { AttemptGate } from '../domain/services/attempt-gate';
 
 /** A session ends after this long without a request… */
 export const IDLE_MINUTES = 30;
@@ -19,24 +23,49 @@ const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$00000000000000000000
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/** Staff logins name no library: their failures are counted apart from the patrons'. */
+const STAFF_SCOPE: AttemptScope = { scope: 'staff', libraryId: '' };
+
+export type StaffLoginResult = { allowed: true; session: StaffSession } | Refusal<'staff.invalid_login' | StaffLoginRefusal>;
+
 /**
  * Staff sign-in with a slow password hash (scrypt) and server-side sessions: the cookie holds a
  * random token, the database only its SHA-256. Each session has its own CSRF token
- * (synchronizer pattern). Sessions slide with use up to an absolute limit.
+ * (synchronizer pattern). Sessions slide with use up to an absolute limit. Failed logins are
+ * limited per client address and per username (rules/sign-in-rate-limit.ts), in the database.
  */
 export class StaffAuth {
-  constructor(private readonly repo: StaffRepository, private readonly hasher: PinHasher, private readonly now: () => Date = () => new Date()) {}
+  private readonly gate: AttemptGate;
 
-  async login(username: string, password: string): Promise<StaffSession | undefined> {
-    const account = await this.repo.findByUsername(username.trim().toLowerCase());
+  constructor(
+    private readonly repo: StaffRepository,
+    private readonly hasher: PinHasher,
+    attempts: SignInAttempts,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.gate = new AttemptGate(attempts, now);
+  }
+
+  /** `from` is the client's address; a limited address or username is refused before any check. */
+  async login(username: string, password: string, from: SignInSource): Promise<StaffLoginResult> {
+    const name = username.trim().toLowerCase();
+    // Counted for unknown usernames too: being limited tells nobody whether an account exists.
+    const entry = await this.gate.enter(STAFF_SCOPE, [from, { kind: 'username', id: name.slice(0, 100) }],
+      ([byAddress, byUsername], now) => checkStaffLogin(byAddress ?? [], byUsername ?? [], now));
+    if (!entry.allowed) return entry;
+    const account = await this.repo.findByUsername(name);
     const ok = await this.hasher.verify(password, account?.passwordHash ?? DUMMY_HASH).catch(() => false);
-    if (!account || !account.active || !ok) return undefined;
+    if (!account || !account.active || !ok) {
+      await this.gate.failed(entry.ids);
+      return refuse('staff.invalid_login');
+    }
+    await this.gate.forget(entry.ids);
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(32).toString('base64url');
     const now = this.now();
     await this.repo.deleteExpiredSessions(now);
     await this.repo.createSession(hashToken(token), account.id, csrfToken, now, this.expiry(now, now));
-    return { staff: pick(account), csrfToken, token };
+    return { allowed: true, session: { staff: pick(account), csrfToken, token } };
   }
 
   async authenticate(token: string | undefined): Promise<StaffSession | undefined> {

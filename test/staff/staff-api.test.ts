@@ -62,8 +62,10 @@ describe('staff API authentication', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/staff/ill', '/api/staff/ill/{ref}', '/api/staff/ill/{ref}/actions', '/api/staff/ill/{ref}/charges/{charge}/payment',
+      '/api/staff/lockouts', '/api/staff/lockouts/cards/clear', '/api/staff/lockouts/sources/clear',
       '/api/staff/orders', '/api/staff/orders/{ref}', '/api/staff/orders/{ref}/appointments/{branch}', '/api/staff/orders/{ref}/notes',
-      '/api/staff/orders/{ref}/slots', '/api/staff/orders/{ref}/transitions', '/api/staff/schedule', '/api/staff/session',
+      '/api/staff/orders/{ref}/slots', '/api/staff/orders/{ref}/transitions', '/api/staff/patrons/erasure', '/api/staff/patrons/personal-data',
+      '/api/staff/schedule', '/api/staff/session',
     ]);
     expect(Object.keys(doc.paths['/api/staff/session']!).sort()).toEqual(['delete', 'get', 'post']);
   });

@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/persistence/prisma-client';
+import type { SignInSource } from '../../src/domain/ports/sign-in-attempts';
+import { PrismaSignInAttempts } from '../../src/persistence/prisma-sign-in-attempts';
 import { PrismaStaffRepository } from '../../src/persistence/prisma-staff-repository';
 import { ScryptPinHasher } from '../../src/persistence/scrypt-pin-hasher';
-import { StaffAuth } from '../../src/staff/staff-auth';
+import { StaffAuth, type StaffSession } from '../../src/staff/staff-auth';
 import { freshDb } from '../support/test-db';
 
 let db: Db;
@@ -11,28 +13,36 @@ let auth: StaffAuth;
 beforeEach(async () => {
   ({ db } = await freshDb());
   clock = new Date('2026-11-23T08:00:00Z');
-  auth = new StaffAuth(new PrismaStaffRepository(db), new ScryptPinHasher(), () => clock);
+  auth = new StaffAuth(new PrismaStaffRepository(db), new ScryptPinHasher(), new PrismaSignInAttempts(db), () => clock);
 });
 afterEach(async () => { await db.$disconnect(); });
 
 const minutes = (n: number) => { clock = new Date(clock.getTime() + n * 60_000); };
+const desk: SignInSource = { kind: 'address', id: '192.0.2.10' };
+const elsewhere: SignInSource = { kind: 'address', id: '198.51.100.7' };
+/** A login that must succeed. */
+async function signIn(username: string, password: string, from = desk): Promise<StaffSession> {
+  const result = await auth.login(username, password, from);
+  if (!result.allowed) throw new Error(`login refused: ${result.reason}`);
+  return result.session;
+}
 
 describe('StaffAuth session expiry', () => {
   it('ends a session after 30 idle minutes', async () => {
-    const s = await auth.login('staff.kalamaria', 'Kalamaria-2026');
+    const s = await signIn('staff.kalamaria', 'Kalamaria-2026');
     minutes(29);
-    expect(await auth.authenticate(s!.token)).toBeDefined();
+    expect(await auth.authenticate(s.token)).toBeDefined();
     minutes(29); // 29 minutes since the last request: still alive
-    expect(await auth.authenticate(s!.token)).toBeDefined();
+    expect(await auth.authenticate(s.token)).toBeDefined();
     minutes(31);
-    expect(await auth.authenticate(s!.token)).toBeUndefined();
+    expect(await auth.authenticate(s.token)).toBeUndefined();
   });
 
   it('ends a busy session after 8 hours whatever the activity', async () => {
-    const s = await auth.login('staff.ozd', 'Ozd-2026');
-    for (let i = 0; i < 16; i++) { minutes(29); expect(await auth.authenticate(s!.token)).toBeDefined(); }
+    const s = await signIn('staff.ozd', 'Ozd-2026');
+    for (let i = 0; i < 16; i++) { minutes(29); expect(await auth.authenticate(s.token)).toBeDefined(); }
     minutes(29); // 8 h 13 min since sign-in
-    expect(await auth.authenticate(s!.token)).toBeUndefined();
+    expect(await auth.authenticate(s.token)).toBeUndefined();
   });
 
   it('stores scrypt hashes, not passwords, and refuses a deactivated account', async () => {
@@ -40,6 +50,53 @@ describe('StaffAuth session expiry', () => {
     expect(user.passwordHash).toMatch(/^scrypt\$/);
     expect(user.passwordHash).not.toContain('Ozd-2026');
     await db.staffUser.update({ where: { id: user.id }, data: { active: false } });
-    expect(await auth.login('staff.ozd', 'Ozd-2026')).toBeUndefined();
+    expect(await auth.login('staff.ozd', 'Ozd-2026', desk)).toEqual({ allowed: false, reason: 'staff.invalid_login' });
+  });
+});
+
+describe('StaffAuth login limits', () => {
+  it('refuses an address after 10 failed logins, even with the right password, for a quarter of an hour', async () => {
+    for (let i = 0; i < 10; i++) expect(await auth.login(`guess${i}`, 'nope', desk)).toEqual({ allowed: false, reason: 'staff.invalid_login' });
+    expect(await auth.login('staff.kalamaria', 'Kalamaria-2026', desk)).toEqual({ allowed: false, reason: 'staff.login_limited', params: { count: 15 } });
+    // Other addresses and the account itself are not affected.
+    expect((await auth.login('staff.kalamaria', 'Kalamaria-2026', elsewhere)).allowed).toBe(true);
+    minutes(14);
+    expect(await auth.login('staff.kalamaria', 'Kalamaria-2026', desk)).toMatchObject({ reason: 'staff.login_limited', params: { count: 1 } });
+    minutes(1);
+    expect((await auth.login('staff.kalamaria', 'Kalamaria-2026', desk)).allowed).toBe(true);
+  });
+
+  it('refuses a username after 10 failures from anywhere, known or not, and says the same for both', async () => {
+    for (let i = 0; i < 10; i++) {
+      await auth.login('staff.ozd', 'wrong', { kind: 'address', id: `203.0.113.${i}` });
+      await auth.login('nobody.here', 'wrong', { kind: 'address', id: `203.0.113.${i}` });
+    }
+    const known = await auth.login('staff.ozd', 'Ozd-2026', elsewhere);
+    const unknown = await auth.login('nobody.here', 'Ozd-2026', elsewhere);
+    expect(known).toEqual({ allowed: false, reason: 'staff.login_limited', params: { count: 15 } });
+    expect(unknown).toEqual(known);
+    expect((await auth.login('staff.kalamaria', 'Kalamaria-2026', elsewhere)).allowed).toBe(true);
+  });
+
+  it('does not let a burst of parallel guesses check more passwords than the limit', async () => {
+    let checked = 0;
+    const counting = new ScryptPinHasher();
+    const verify = counting.verify.bind(counting);
+    counting.verify = async (secret, hash) => { checked++; return verify(secret, hash); };
+    const burst = new StaffAuth(new PrismaStaffRepository(db), counting, new PrismaSignInAttempts(db), () => clock);
+    const guesses = Array.from({ length: 60 }, (_, i) => (i === 45 ? 'Kalamaria-2026' : `guess-${i}`));
+    const results = await Promise.all(guesses.map((g) => burst.login('staff.kalamaria', g, desk)));
+    const signedIn = results.filter((r) => r.allowed).length;
+    // Exactly 10 wrong passwords checked, as one after the other (a right one among the first
+    // checked would sign in, which the limit allows).
+    expect(checked - signedIn).toBe(10);
+    expect(signedIn).toBeLessThanOrEqual(1);
+    expect(results.filter((r) => !r.allowed && r.reason === 'staff.login_limited')).toHaveLength(50 - signedIn);
+  });
+
+  it('keeps failures in the database: a new StaffAuth (a restart) still refuses', async () => {
+    for (let i = 0; i < 10; i++) await auth.login('staff.kalamaria', 'nope', desk);
+    const restarted = new StaffAuth(new PrismaStaffRepository(db), new ScryptPinHasher(), new PrismaSignInAttempts(db), () => clock);
+    expect(await restarted.login('staff.kalamaria', 'Kalamaria-2026', desk)).toMatchObject({ allowed: false, reason: 'staff.login_limited' });
   });
 });

@@ -81,6 +81,7 @@ CREATE TABLE "Order" (
     "channel" TEXT NOT NULL,
     "language" TEXT NOT NULL,
     "conversationRef" TEXT,
+    "requestKey" TEXT,
     "version" INTEGER NOT NULL DEFAULT 0,
     "pickupDeadline" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -158,6 +159,7 @@ CREATE TABLE "IllRequest" (
     "channel" TEXT NOT NULL,
     "language" TEXT NOT NULL,
     "conversationRef" TEXT,
+    "requestKey" TEXT,
     "version" INTEGER NOT NULL DEFAULT 0,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
@@ -219,6 +221,18 @@ CREATE TABLE "JobSchedule" (
     "runs" INTEGER NOT NULL DEFAULT 1,
 
     CONSTRAINT "JobSchedule_pkey" PRIMARY KEY ("name")
+);
+
+-- CreateTable
+CREATE TABLE "SignInAttempt" (
+    "id" SERIAL NOT NULL,
+    "scope" TEXT NOT NULL,
+    "libraryId" TEXT NOT NULL,
+    "source" TEXT NOT NULL,
+    "at" TIMESTAMP(3) NOT NULL,
+    "pending" BOOLEAN NOT NULL DEFAULT true,
+
+    CONSTRAINT "SignInAttempt_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -330,6 +344,9 @@ CREATE INDEX "Copy_branchId_status_idx" ON "Copy"("branchId", "status");
 CREATE UNIQUE INDEX "Order_ref_key" ON "Order"("ref");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "Order_requestKey_key" ON "Order"("requestKey");
+
+-- CreateIndex
 CREATE INDEX "Order_libraryId_status_createdAt_idx" ON "Order"("libraryId", "status", "createdAt");
 
 -- CreateIndex
@@ -348,6 +365,9 @@ CREATE INDEX "OrderEvent_orderId_at_idx" ON "OrderEvent"("orderId", "at");
 CREATE UNIQUE INDEX "IllRequest_ref_key" ON "IllRequest"("ref");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "IllRequest_requestKey_key" ON "IllRequest"("requestKey");
+
+-- CreateIndex
 CREATE INDEX "IllRequest_libraryId_status_createdAt_idx" ON "IllRequest"("libraryId", "status", "createdAt");
 
 -- CreateIndex
@@ -361,6 +381,12 @@ CREATE INDEX "IllCharge_patronId_paidAt_idx" ON "IllCharge"("patronId", "paidAt"
 
 -- CreateIndex
 CREATE INDEX "IllEvent_requestId_at_idx" ON "IllEvent"("requestId", "at");
+
+-- CreateIndex
+CREATE INDEX "SignInAttempt_scope_libraryId_source_at_idx" ON "SignInAttempt"("scope", "libraryId", "source", "at");
+
+-- CreateIndex
+CREATE INDEX "SignInAttempt_at_idx" ON "SignInAttempt"("at");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "StaffUser_username_key" ON "StaffUser"("username");
@@ -394,6 +420,9 @@ CREATE INDEX "Notification_orderId_idx" ON "Notification"("orderId");
 
 -- CreateIndex
 CREATE INDEX "WebChatOutbox_conversationId_id_idx" ON "WebChatOutbox"("conversationId", "id");
+
+-- CreateIndex
+CREATE INDEX "VoiceTurn_createdAt_idx" ON "VoiceTurn"("createdAt");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "CallbackRequest_callSid_key" ON "CallbackRequest"("callSid");

@@ -34,9 +34,12 @@ export interface IllDraft {
   maxCost: number;
   currency: string;
   terms: IllTermsAcceptance;
+  /** Names this confirmation: a repeated yes finds the request written the first time (see OrderDraft). */
+  requestKey?: string;
 }
 
-export type PlacedIll = { allowed: true; ref: string; id: number };
+/** `replayed`: written earlier under the draft's requestKey; nothing new was written. */
+export type PlacedIll = { allowed: true; ref: string; id: number; replayed?: true };
 
 export interface IllCharge {
   id: number;

@@ -8,11 +8,17 @@ export interface OrderDraft {
   language: string;
   conversationRef?: string;
   items: Array<{ recordId: number; branchId: string }>;
+  /**
+   * Names this confirmation: the same yes arriving twice (a re-sent message, a retry after a
+   * crash between the order's commit and the conversation's save) finds the first order.
+   */
+  requestKey?: string;
 }
 
 export type CopyTaken = Refusal<'hold.copy_taken'> & { recordId: number; branchId: string };
 
-export type PlacedOrder = { allowed: true; orderRef: string; orderId: number };
+/** `replayed`: the order was already written under the draft's requestKey; nothing new was written. */
+export type PlacedOrder = { allowed: true; orderRef: string; orderId: number; replayed?: true };
 
 export interface OrderSummary {
   ref: string;

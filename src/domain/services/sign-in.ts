@@ -1,9 +1,12 @@
-import { refuse, type Refusal } from '../decision';
+import { allow, refuse, type Decision, type Refusal } from '../decision';
 import type { PatronRepository } from '../ports/patron-repository';
 import type { PinHasher } from '../ports/pin-hasher';
+import type { AttemptScope, SignInAttempts, SignInSource } from '../ports/sign-in-attempts';
+import { checkSignInSource, minutesUntil, type SignInSourceRefusal } from '../rules/sign-in-rate-limit';
 import type { PatronSnapshot } from '../types';
+import { AttemptGate, windowStart } from './attempt-gate';
 
-export type SignInRefusal = 'signin.invalid' | 'signin.temporarily_locked';
+export type SignInRefusal = 'signin.invalid' | 'signin.temporarily_locked' | SignInSourceRefusal;
 export type SignInResult = { allowed: true; patron: PatronSnapshot } | Refusal<SignInRefusal>;
 
 /** After this many wrong PINs in a row the card is refused for PIN_LOCK_MINUTES, whatever the PIN. */
@@ -12,34 +15,70 @@ export const PIN_LOCK_MINUTES = 15;
 
 /**
  * Checks a card number and PIN. An unknown card and a wrong PIN get the same answer, so a
- * caller cannot learn which card numbers exist. The failure count lives in the database:
- * hanging up and calling again does not reset it.
+ * caller cannot learn which card numbers exist. Two limits, both in the database (hanging up,
+ * a restart or another instance resets neither): five wrong PINs in a row lock the card, and
+ * too many failures from one source (caller's number, client address) refuse that source
+ * whatever card it tries (rules/sign-in-rate-limit.ts). Both are counted before the PIN is
+ * checked, so a burst of parallel guesses gets no more tries than the same guesses in a row.
  */
 export class SignIn {
-  constructor(private readonly patrons: PatronRepository, private readonly hasher: PinHasher, private readonly now: () => Date) {}
+  private readonly gate: AttemptGate;
 
-  async run(libraryId: string, cardNumber: string, pin: string): Promise<SignInResult> {
+  constructor(
+    private readonly patrons: PatronRepository,
+    private readonly hasher: PinHasher,
+    private readonly attempts: SignInAttempts,
+    private readonly now: () => Date,
+  ) {
+    this.gate = new AttemptGate(attempts, now);
+  }
+
+  async run(libraryId: string, cardNumber: string, pin: string, source: SignInSource): Promise<SignInResult> {
+    const entry = await this.gate.enter(patronScope(libraryId), [source], ([earlier], now) => checkSignInSource(earlier ?? [], now));
+    if (!entry.allowed) return entry;
+    try {
+      const result = await this.checkCard(libraryId, cardNumber, pin, this.now());
+      await (result.allowed ? this.gate.forget(entry.ids) : this.gate.failed(entry.ids));
+      return result;
+    } catch (error) {
+      await this.gate.failed(entry.ids).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Whether this source may try at all now, recording nothing: asked before the card number. */
+  async sourceLimit(libraryId: string, source: SignInSource): Promise<Decision<SignInSourceRefusal>> {
+    const now = this.now();
+    const decision = checkSignInSource(await this.attempts.recent(patronScope(libraryId), source, windowStart(now)), now);
+    // Busy means attempts are being checked right now; this question comes before any of ours.
+    return !decision.allowed && decision.reason === 'attempt.busy' ? allow() : (decision as Decision<SignInSourceRefusal>);
+  }
+
+  private async checkCard(libraryId: string, cardNumber: string, pin: string, now: Date): Promise<SignInResult> {
     const found = await this.patrons.findByCard(libraryId, cardNumber);
     if (!found) {
       await this.hasher.verify(pin, DUMMY_HASH); // same time as a real check
       return refuse('signin.invalid');
     }
-    const now = this.now();
-    if (found.pinLockedUntil && found.pinLockedUntil > now) {
-      return refuse('signin.temporarily_locked', { minutes: minutesUntil(found.pinLockedUntil, now) });
+    const check = await this.patrons.beginPinCheck(found.patron.id, now);
+    if ('lockedUntil' in check) return refuse('signin.temporarily_locked', { count: minutesUntil(check.lockedUntil, now) });
+    const lockUntil = new Date(now.getTime() + PIN_LOCK_MINUTES * 60_000);
+    if (check.inARow > MAX_FAILED_PINS) {
+      // Guesses sent together with the fifth: they are beyond the limit before any was checked.
+      await this.patrons.lockPin(found.patron.id, lockUntil);
+      return refuse('signin.temporarily_locked', { count: PIN_LOCK_MINUTES });
     }
-    if (!(await this.hasher.verify(pin, found.pinHash))) {
-      const failures = found.failedPinCount + 1;
-      const lockUntil = failures >= MAX_FAILED_PINS ? new Date(now.getTime() + PIN_LOCK_MINUTES * 60_000) : null;
-      await this.patrons.recordFailedPin(found.patron.id, lockUntil);
-      return lockUntil ? refuse('signin.temporarily_locked', { minutes: PIN_LOCK_MINUTES }) : refuse('signin.invalid');
+    if (await this.hasher.verify(pin, found.pinHash)) {
+      await this.patrons.resetFailedPins(found.patron.id);
+      return { ...allow(), patron: found.patron };
     }
-    if (found.failedPinCount > 0 || found.pinLockedUntil) await this.patrons.resetFailedPins(found.patron.id);
-    return { allowed: true, patron: found.patron };
+    if (check.inARow < MAX_FAILED_PINS) return refuse('signin.invalid');
+    await this.patrons.lockPin(found.patron.id, lockUntil);
+    return refuse('signin.temporarily_locked', { count: PIN_LOCK_MINUTES });
   }
 }
 
-const minutesUntil = (until: Date, now: Date) => Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
+export const patronScope = (libraryId: string): AttemptScope => ({ scope: 'patron', libraryId });
 
 // scrypt hash of a random PIN nobody knows; verifying against it costs what a real check costs.
 const DUMMY_HASH = 'scrypt$16384$8$1$c2FsdHNhbHRzYWx0c2FsdA$0000000000000000000000000000000000000000000000000000000000000000';
