@@ -8,6 +8,7 @@ import type { PatronNotifier } from '../domain/ports/patron-notifier';
 import type { SmsSender } from '../domain/ports/sms-sender';
 import type { Language, LibraryInfo } from '../domain/types';
 import type { BotServices } from '../dialogs/bot-services';
+import type { Logger } from '../logging';
 import { PrismaBotStorage } from '../persistence/prisma-bot-storage';
 import { PrismaCatalogueRepository } from '../persistence/prisma-catalogue-repository';
 import type { Db } from '../persistence/prisma-client';
@@ -28,6 +29,8 @@ export interface BotOptions {
   notifier?: PatronNotifier;
   /** Replaces the ILL arrival message (tests). */
   illNotifier?: IllNotifier;
+  /** Where the staff queue's notifications log (the app's logger); a logger of their own otherwise. */
+  log?: Logger;
 }
 
 export interface BotAssembly {
@@ -46,10 +49,10 @@ export async function createBot(db: Db, options: BotOptions = {}): Promise<BotAs
   );
   const patrons = new PrismaPatronRepository(db);
   const orders = new PrismaOrderRepository(db);
-  const pickup = createPickupServices(db, now, { notifier: options.notifier, sms: options.sms });
+  const pickup = createPickupServices(db, now, { notifier: options.notifier, sms: options.sms, log: options.log });
   const ill = createIllServices(db, now, { proactive: pickup.proactive, sms: pickup.sms, log: pickup.log, notifier: options.illNotifier });
   const services: BotServices = {
-    signIn: new SignIn(patrons, new ScryptPinHasher(), now),
+    signIn: new SignIn(patrons, new ScryptPinHasher(), pickup.signInAttempts, now),
     search: new SearchCatalogue(new PrismaCatalogueRepository(db)),
     placeOrder: new PlaceOrder(orders, policyFor, now),
     orders,

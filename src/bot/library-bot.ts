@@ -1,5 +1,5 @@
 import {
-  ActivityTypes, InputHints, type ConversationState, type StatePropertyAccessor, type TurnContext,
+  ActivityTypes, DeliveryModes, InputHints, type Activity, type ConversationState, type StatePropertyAccessor, type TurnContext,
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import type { Language } from '../domain/types';
@@ -10,8 +10,10 @@ import { MAIN_DIALOG, MainDialog, type MainOptions } from '../dialogs/main-dialo
 import { tell, type Slot } from '../dialogs/messages';
 import { setSession, turnT, type Session } from '../dialogs/session';
 import { isGreeting } from '../nlu/greeting';
-import { recognize } from '../nlu/recognize';
+import { recognizeIntent } from '../nlu/recognize';
+import { cleanInput, MAX_MESSAGE_LENGTH } from '../nlu/text/clean-input';
 import type { Intent } from '../nlu/types';
+import { processedReplies, recordProcessed, type ActivityLedger } from './activity-ledger';
 
 export interface BotConfig {
   defaultLibrary: string;
@@ -36,9 +38,11 @@ const PRIVATE_SLOTS: readonly Slot[] = ['pin', 'cardNumber'];
 export class LibraryBot {
   private readonly dialogs: DialogSet;
   private readonly sessionAccessor: StatePropertyAccessor<Session>;
+  private readonly ledgerAccessor: StatePropertyAccessor<ActivityLedger>;
 
   constructor(private readonly conversationState: ConversationState, private readonly services: BotServices, private readonly config: BotConfig) {
     this.sessionAccessor = conversationState.createProperty<Session>('session');
+    this.ledgerAccessor = conversationState.createProperty<ActivityLedger>('ledger');
     this.dialogs = new DialogSet(conversationState.createProperty<DialogState>('dialogState'));
     this.dialogs.add(new MainDialog(services));
   }
@@ -50,6 +54,15 @@ export class LibraryBot {
       await this.sessionAccessor.set(context, s);
     }
     setSession(context, s);
+    const activityId = typeof context.activity.id === 'string' && context.activity.id ? context.activity.id : undefined;
+    const ledger = await this.ledgerAccessor.get(context);
+    const replayed = activityId ? processedReplies(ledger, activityId) : undefined;
+    if (replayed) {
+      // Already answered (a client's retry, a webhook sent twice): the same replies, nothing runs again.
+      this.replay(context, replayed);
+      return;
+    }
+    if (typeof context.activity.text === 'string') context.activity.text = cleanInput(context.activity.text);
     context.onSendActivities(async (_ctx, activities, next) => {
       for (const a of activities) {
         if (a.inputHint === InputHints.ExpectingInput) s!.slot = (a.channelData as { slot?: Slot } | undefined)?.slot;
@@ -64,14 +77,48 @@ export class LibraryBot {
     } else if (type === ActivityTypes.Message) {
       await this.onMessage(dc, s);
     }
-    await this.conversationState.saveChanges(context);
+    if (activityId) await this.ledgerAccessor.set(context, recordProcessed(ledger, activityId, context.bufferedReplyActivities));
+    try {
+      await this.conversationState.saveChanges(context);
+    } catch (error) {
+      if (!activityId || !(await this.answeredMeanwhile(context, activityId, error))) throw error;
+    }
+  }
+
+  private replay(context: TurnContext, replies: readonly Partial<Activity>[]): void {
+    // Replies that went to a connector (no expectReplies) were delivered the first time.
+    if (context.activity.deliveryMode === DeliveryModes.ExpectReplies) context.bufferedReplyActivities.push(...(replies as Activity[]));
+  }
+
+  /**
+   * The same activity sent twice at once: both turns ran, the other saved first, so this
+   * save met a changed eTag. Its effects were idempotent (orders carry the question's key);
+   * its replies give way to the stored ones, as if it had arrived a moment later.
+   */
+  private async answeredMeanwhile(context: TurnContext, activityId: string, error: unknown): Promise<boolean> {
+    if ((error as { code?: unknown }).code !== 'STATE_CONFLICT') return false;
+    await this.conversationState.load(context, true);
+    const stored = processedReplies(await this.ledgerAccessor.get(context), activityId);
+    if (!stored) return false;
+    context.bufferedReplyActivities.splice(0);
+    this.replay(context, stored);
+    return true;
   }
 
   private async onMessage(dc: DialogContext, s: Session): Promise<void> {
-    const text = (dc.context.activity.text ?? '').trim();
+    const text = dc.context.activity.text ?? '';
+    if (text.length > MAX_MESSAGE_LENGTH) {
+      // Not read at all: no parser spends time on it, no prompt takes it as an answer.
+      const first = !s.greeted;
+      if (first) await this.greet(dc.context, s);
+      await dc.context.sendActivity(tell(turnT(dc.context)('too_long', { max: MAX_MESSAGE_LENGTH })));
+      if (dc.activeDialog) await dc.repromptDialog();
+      else await dc.beginDialog(MAIN_DIALOG, { again: !first } satisfies MainOptions);
+      return;
+    }
     if (!s.greeted) {
       // "Magyarul" as the very first word: greet in that language instead of searching for it.
-      const wanted = text ? recognize(text, s.language) : undefined;
+      const wanted = text ? recognizeIntent(text, s.language) : undefined;
       const switches = wanted?.intent === 'switch_language' && (LANGUAGES as readonly string[]).includes(wanted.entities.language ?? '');
       if (switches) s.language = wanted!.entities.language as Language;
       await this.greet(dc.context, s);
@@ -87,7 +134,7 @@ export class LibraryBot {
 
   private async interrupt(dc: DialogContext, s: Session, text: string): Promise<boolean> {
     if (!text || (s.slot && PRIVATE_SLOTS.includes(s.slot))) return false;
-    const understood = recognize(text, s.language);
+    const understood = recognizeIntent(text, s.language);
     if (understood.confidence < (INTERRUPTION_CONFIDENCE[understood.intent] ?? 1)) return false;
     const t = () => turnT(dc.context);
     switch (understood.intent) {

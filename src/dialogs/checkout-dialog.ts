@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { pickupBranches } from '../domain/rules/copy-availability';
@@ -15,7 +16,7 @@ const CONFIRM = 'checkout.confirm';
 const ALTERNATIVE = 'checkout.alternative';
 const STEPS = 'checkout.steps';
 
-interface CheckoutState { lostRecordId?: number; alternatives?: BranchAvailability[]; placedRef?: string }
+interface CheckoutState { lostRecordId?: number; alternatives?: BranchAvailability[]; placedRef?: string; requestKey?: string }
 
 /** The basket summary, an explicit yes, and the order written in one transaction. */
 export class CheckoutDialog extends ComponentDialog {
@@ -34,6 +35,9 @@ export class CheckoutDialog extends ComponentDialog {
       return step.endDialog();
     }
     const text = [t('checkout.summary', { count: basket.length }), describeBasket(t, basket), t('checkout.pickup_rule'), t('checkout.ask_confirm')].join('\n\n');
+    // Saved with the question: if the process dies after the order commits but before the
+    // conversation is saved, the patron's repeated yes carries the same key and finds that order.
+    step.options.requestKey = randomUUID();
     return step.prompt(CONFIRM, {
       prompt: ask(text, 'confirm', { choices: [t('common:yes'), t('common:no')] }),
       retryPrompt: ask(t('checkout.confirm_retry'), 'confirm', { choices: [t('common:yes'), t('common:no')] }),
@@ -56,6 +60,7 @@ export class CheckoutDialog extends ComponentDialog {
       // Lets staff actions reach this conversation later (proactive "your books are ready").
       conversationRef: JSON.stringify(TurnContext.getConversationReference(step.context.activity)),
       items: s.basket.map(({ recordId, branchId }) => ({ recordId, branchId })),
+      requestKey: step.options.requestKey,
     });
     if (outcome.allowed) {
       const branches = [...new Set(s.basket.map((i) => i.branchName))].join(', ');
@@ -67,7 +72,8 @@ export class CheckoutDialog extends ComponentDialog {
         speak: t('checkout.confirmed', { ref: spokenRef, branches, phone: library.phone }),
         channelData: { orderRef: outcome.orderRef },
       }));
-      await this.textConfirmation(step.context, s.patron!.id, outcome.orderRef);
+      // A replayed yes has had its text already (or lost it with the crashed turn): never two.
+      if (!outcome.replayed) await this.textConfirmation(step.context, s.patron!.id, outcome.orderRef);
       // The library no longer has to phone to fix the time: the patron may pick a slot now (or skip).
       step.options.placedRef = outcome.orderRef;
       return step.beginDialog(APPOINTMENT_DIALOG, { ref: outcome.orderRef, branches: pickupAt } satisfies AppointmentOptions);

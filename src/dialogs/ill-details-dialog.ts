@@ -7,7 +7,7 @@ import { parseNumber } from '../nlu/numbers';
 import { parseYesNo } from '../nlu/yes-no';
 import type { BotServices } from './bot-services';
 import type { IllDetails } from './ill-format';
-import { ask } from './messages';
+import { ask, tell } from './messages';
 import { session, turnT } from './session';
 
 export const ILL_DETAILS_DIALOG = 'illDetails';
@@ -32,17 +32,33 @@ export interface IllDetailsOptions {
 
 type Parsed = { ok: true; value?: string | number } | { ok: false };
 
+/**
+ * Longest answers kept, in characters: a long article title or a list of authors fits; a
+ * pasted page does not, and it would end up on the staff page and in the lender's form.
+ */
+const FIELD_MAX: Partial<Record<Field, number>> = { title: 300, author: 200, journal: 200, volume_issue: 100, pages: 100 };
+
 /** Asks for the document's details one at a time; ends with the filled-in IllDetails. */
 export class IllDetailsDialog extends ComponentDialog {
   constructor(private readonly services: BotServices) {
     super(ILL_DETAILS_DIALOG);
-    this.addDialog(new TextPrompt(FIELD, (p) => Promise.resolve(this.parse(p.context, this.fieldOf(p), p.recognized.value ?? '', p.options.validations as FieldValidation).ok)))
+    this.addDialog(new TextPrompt(FIELD, (p) => this.validate(p)))
       .addDialog(new WaterfallDialog<IllDetailsOptions>(STEPS, [this.ask.bind(this), this.store.bind(this)]));
     this.initialDialogId = STEPS;
   }
 
-  private fieldOf(p: PromptValidatorContext<string>): Field {
-    return (p.options.validations as FieldValidation).field;
+  private async validate(p: PromptValidatorContext<string>): Promise<boolean> {
+    const v = p.options.validations as FieldValidation;
+    const max = FIELD_MAX[v.field];
+    const text = (p.recognized.value ?? '').trim();
+    if (max !== undefined && text.length > max) {
+      // Said before the field's own retry question, so the patron knows why it is asked again.
+      // The prompt sends no retry of its own once this turn has replied: send it here.
+      await p.context.sendActivity(tell(turnT(p.context, 'ill')('field.too_long', { max })));
+      if (p.options.retryPrompt) await p.context.sendActivity(p.options.retryPrompt);
+      return false;
+    }
+    return this.parse(p.context, v.field, text, v).ok;
   }
 
   private async ask(step: WaterfallStepContext<IllDetailsOptions>) {
@@ -86,7 +102,7 @@ export class IllDetailsDialog extends ComponentDialog {
     const skip = this.isSkip(context, text);
     switch (field) {
       case 'title':
-        if (v.query && parseYesNo(text, s.language) === true) return { ok: true, value: v.query };
+        if (v.query && parseYesNo(text, s.language) === true) return v.query.length <= FIELD_MAX.title! ? { ok: true, value: v.query } : { ok: false };
         return { ok: true, value: text };
       case 'journal':
         return skip ? { ok: false } : { ok: true, value: text };

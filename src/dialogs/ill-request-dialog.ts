@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { TurnContext } from 'botbuilder';
 import { ComponentDialog, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { IllForm, IllKind } from '../domain/ill-status';
+import { isIllAmount } from '../domain/rules/ill-costs';
 import { allowedIllForms } from '../domain/rules/ill-forms';
 import { parseNumber } from '../nlu/numbers';
 import type { BotServices } from './bot-services';
@@ -35,6 +37,8 @@ interface IllRequestState extends IllRequestOptions {
   form?: IllForm;
   maxCost?: number;
   terms?: { text: string; version: string; acceptedAt: string };
+  /** Names the final yes (see OrderDraft.requestKey). */
+  requestKey?: string;
 }
 
 /**
@@ -152,6 +156,7 @@ export class IllRequestDialog extends ComponentDialog {
     step.options.terms!.acceptedAt = this.services.now().toISOString();
     const policy = this.services.policyFor(s.libraryId);
     const summary = illSummary(t, step.options.details!, step.options.form!, step.options.maxCost ?? 0, policy, s.language);
+    step.options.requestKey = randomUUID();
     const yesNo = [t('common:yes'), t('common:no')];
     return step.prompt(CONFIRM, {
       prompt: ask(`${summary}\n\n${t('summary.ask')}`, 'confirm', { choices: yesNo }),
@@ -180,6 +185,7 @@ export class IllRequestDialog extends ComponentDialog {
       volumeIssue: d.volumeIssue, pages: d.pages, notNeededAfter: d.notNeededAfter ? new Date(d.notNeededAfter) : undefined,
       maxCost: step.options.maxCost ?? 0, currency: policy.currency,
       terms: { text: terms.text, version: terms.version, language: s.language, acceptedAt: new Date(terms.acceptedAt), actor: `patron:${s.patron!.id}` },
+      requestKey: step.options.requestKey,
     });
     if (!outcome.allowed) {
       const params = outcome.reason === 'ill.unpaid_postage' ? money(policy.currency, { amount: Number(outcome.params?.amount ?? 0) }) : outcome.params;
@@ -197,6 +203,8 @@ export class IllRequestDialog extends ComponentDialog {
   private readAmount(context: TurnContext, text: string): number | undefined {
     const digits = text.replace(/(?<=\d)[\s.](?=\d{3}\b)/g, '');
     const major = /\d+/.test(digits) ? Number(/\d+/.exec(digits)![0]) : parseNumber(text, session(context).language);
-    return major !== undefined && Number.isFinite(major) && major >= 0 ? Math.round(major * 100) : undefined;
+    // An amount past what a request can record is a mishearing: ask again rather than store it.
+    const minor = major !== undefined && Number.isFinite(major) ? Math.round(major * 100) : undefined;
+    return minor !== undefined && isIllAmount(minor) ? minor : undefined;
   }
 }

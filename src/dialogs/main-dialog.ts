@@ -1,6 +1,6 @@
 import { ActivityTypes } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { recognize } from '../nlu/recognize';
+import { recognizeIntent } from '../nlu/recognize';
 import { parseYesNo } from '../nlu/yes-no';
 import type { Intent } from '../nlu/types';
 import { ARRIVAL_DIALOG, ArrivalDialog } from './arrival-dialog';
@@ -105,7 +105,7 @@ export class MainDialog extends ComponentDialog {
 
   /** What the patron said instead of picking: an intent, or else the words of a search. */
   private routeFreeText(step: WaterfallStepContext<MainOptions>, text: string): Route | undefined {
-    const understood = recognize(text, session(step.context).language);
+    const understood = recognizeIntent(text, session(step.context).language);
     const route = routeForIntent(understood.intent, understood.entities.title ?? understood.entities.author ?? understood.entities.isbn);
     if (route) return route;
     // A bare title or author ("Egri csillagok") is the most likely thing a patron types here.

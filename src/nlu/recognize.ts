@@ -164,6 +164,19 @@ function findNumbers(text: string, n: Normalized, tokens: Token[], lang: Lang, m
  * @example recognize('θέλω να κλείσω το Ο Καπετάν Μιχάλης', 'el').entities.title === 'Ο Καπετάν Μιχάλης'
  */
 export function recognize(text: string, lang: Lang, opts: { ref?: Date; timeZone?: string } = {}): Understanding {
+  return understand(text, lang, opts, true);
+}
+
+/**
+ * `recognize` without the date, time and number entities, which cost a chrono parse and do not
+ * change the intent, its confidence or the other entities: for the bot's routing and
+ * interruption checks, which run on every message and read only those.
+ */
+export function recognizeIntent(text: string, lang: Lang): Understanding {
+  return understand(text, lang, {}, false);
+}
+
+function understand(text: string, lang: Lang, opts: { ref?: Date; timeZone?: string }, all: boolean): Understanding {
   const n = normalize(text, lang);
   const tokens = tokenize(n);
   const keys = tokens.map((t) => t.key);
@@ -173,7 +186,7 @@ export function recognize(text: string, lang: Lang, opts: { ref?: Date; timeZone
   if (isbn) entities.isbn = isbn;
   const language = findLanguage(keys, lang);
   if (language) entities.language = language;
-  const datetime = parseDateTime(text, lang, opts.ref ?? new Date(), opts.timeZone ?? DEFAULT_TIME_ZONE[lang]);
+  const datetime = all ? parseDateTime(text, lang, opts.ref ?? new Date(), opts.timeZone ?? DEFAULT_TIME_ZONE[lang]) : undefined;
   if (datetime) entities.datetime = datetime;
 
   let intent: Intent = 'none';
@@ -208,7 +221,7 @@ export function recognize(text: string, lang: Lang, opts: { ref?: Date; timeZone
     const [s, e] = tokenRange(n, t);
     return s < dtStart + datetime.text.length && e > dtStart;
   };
-  if (!entities.isbn) Object.assign(entities, findNumbers(text, n, tokens, lang, masked));
+  if (all && !entities.isbn) Object.assign(entities, findNumbers(text, n, tokens, lang, masked));
 
   return { text, intent, confidence, entities };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recognize } from '../../src/nlu/recognize';
+import { recognize, recognizeIntent } from '../../src/nlu/recognize';
 import { formatWall, instantOfWall } from '../../src/nlu/zone';
 
 const ref = instantOfWall(2026, 11, 25, 10, 0, 0, 'Europe/Athens');
@@ -138,5 +138,18 @@ describe('recognize', () => {
     expect(u.entities.number).toBeUndefined();
     const h = recognize('holnap fél 11-kor jövök', 'hu', { ref, timeZone: 'Europe/Budapest' });
     expect(h.entities.datetime && formatWall(h.entities.datetime.start, 'Europe/Budapest')).toBe('2026-11-26T10:30:00');
+  });
+});
+
+describe('recognizeIntent', () => {
+  it.each([
+    ['θέλω να κλείσω το Ο Καπετάν Μιχάλης του Καζαντζάκη', 'el'], ['βοήθεια', 'el'], ['άκυρο', 'el'], ['Magyarul', 'el'],
+    ['θα έρθω την Παρασκευή στις 11', 'el'], ['το δεύτερο', 'el'], ['2', 'el'], ['ναι', 'el'], ['έχετε το 978-0-306-40615-7;', 'el'],
+    ['θέλω να μιλήσω με υπάλληλο στις 5', 'el'], ['θέλω δύο αντίτυπα', 'el'], ['Ο Καπετάν Μιχάλης', 'el'],
+    ['az Egri csillagokat szeretném kikölcsönözni', 'hu'], ['mégse', 'hu'], ['holnap fél 11-kor jövök', 'hu'], ['a másodikat', 'hu'],
+    ['könyvtárossal szeretnék beszélni', 'hu'], ['görögül', 'hu'], ['ISBN 0-8044-2957-X kérem', 'hu'], ['kettő', 'hu'],
+  ] as const)('gives %j (%s) the intent, confidence, title, author, ISBN and language recognize gives', (text, lang) => {
+    const { datetime, number, ordinal, ...routing } = recognize(text, lang, { ref }).entities;
+    expect(recognizeIntent(text, lang)).toEqual({ ...recognize(text, lang, { ref }), entities: routing });
   });
 });

@@ -18,7 +18,9 @@ async function freePort(): Promise<number> {
 /** `src/main.ts` in its own process, as deployed (no `db:setup`: the database is ready). */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['src/main.ts'], {
+  // node itself with tsx's loader, not the tsx launcher: the launcher runs the server as a second
+  // process, and a SIGKILL sent to the launcher (test/crashes.test.ts) would leave the server running.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root, env: { ...process.env, VITEST: '', LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

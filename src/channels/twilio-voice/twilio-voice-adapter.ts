@@ -8,6 +8,7 @@ import type { Language } from '../../domain/types';
 import { setCapabilities, type Capabilities } from '../../dialogs/capabilities';
 import type { Slot } from '../../dialogs/messages';
 import { session } from '../../dialogs/session';
+import { setSignInSource } from '../../dialogs/sign-in-source';
 import { tFor } from '../../i18n/init';
 import { parseYesNo } from '../../nlu/yes-no';
 import {
@@ -65,6 +66,8 @@ export class TwilioVoiceAdapter extends BotAdapter {
 
     const context = new TurnContext(this, voiceWebhookToActivity(webhook));
     setCapabilities(context, PHONE);
+    // Withheld numbers share one source: hiding the number must not buy more guesses.
+    setSignInSource(context, { kind: 'phone', id: callerNumber(params) ?? 'withheld' });
     await this.runMiddleware(context, logic);
     const replies = context.bufferedReplyActivities;
     const spoken = conversationLanguage(context) ?? language;
