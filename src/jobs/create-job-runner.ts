@@ -1,6 +1,7 @@
 import type { Logger } from '../logging';
 import type { Db } from '../persistence/prisma-client';
 import { PrismaJobStore } from '../persistence/prisma-job-store';
+import { PrismaVoiceTurnStore } from '../persistence/prisma-voice-turn-store';
 import { JobRunner, type Job } from './job-runner';
 
 /** The use cases background work calls; each is idempotent and safe to run from any instance. */
@@ -14,6 +15,8 @@ export interface JobHooks {
   releaseQuarantine?: () => Promise<unknown>;
   /** Other reminders (e.g. pickup appointments); scheduled when a use case is passed. */
   reminders?: () => Promise<unknown>;
+  /** Conversations, phone turns and contact details past their retention period go (PurgeExpiredData). */
+  purgeExpiredData?: () => Promise<unknown>;
 }
 
 const MINUTE = 60_000;
@@ -23,5 +26,10 @@ export function createJobRunner(db: Db, hooks: JobHooks, now: () => Date, log: L
   const jobs: Job[] = [{ name: 'expire-orders', everyMs: 5 * MINUTE, run: hooks.expireOrders }];
   if (hooks.releaseQuarantine) jobs.push({ name: 'release-quarantine', everyMs: 15 * MINUTE, run: hooks.releaseQuarantine });
   if (hooks.reminders) jobs.push({ name: 'reminders', everyMs: 5 * MINUTE, run: hooks.reminders });
+  // Retention is counted in days: four runs a day keep anything from outstaying it by more than hours.
+  if (hooks.purgeExpiredData) jobs.push({ name: 'purge-expired-data', everyMs: 6 * 60 * MINUTE, run: hooks.purgeExpiredData });
+  // The answered-webhook table would otherwise grow by one row per caller answer, for ever.
+  const voiceTurns = new PrismaVoiceTurnStore(db, now);
+  jobs.push({ name: 'purge-voice-turns', everyMs: 60 * MINUTE, run: () => voiceTurns.purge() });
   return new JobRunner(jobs, new PrismaJobStore(db), now, log);
 }

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import type { Logger } from '../logging';
+import { jobRuns } from '../observability/metrics';
 import type { JobStore } from './job-store';
 
 export interface Job {
@@ -54,11 +55,13 @@ export class JobRunner {
           const value = await job.run();
           await this.store.finish(job.name, this.now(), JSON.stringify(value ?? null));
           this.log.info({ job: job.name, result: value }, 'job ran');
+          jobRuns.inc({ job: job.name, outcome: 'ran' });
           return 'ran';
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
           await this.store.finish(job.name, this.now(), JSON.stringify({ error: message }));
           this.log.error({ job: job.name, err: { message } }, 'job failed');
+          jobRuns.inc({ job: job.name, outcome: 'failed' });
           return 'failed';
         }
       });

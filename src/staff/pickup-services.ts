@@ -6,12 +6,15 @@ import { BookAppointment } from '../domain/services/book-appointment';
 import { ExpireOrders } from '../domain/services/expire-orders';
 import { ListQueue } from '../domain/services/list-queue';
 import { RecordArrival } from '../domain/services/record-arrival';
+import { SignInLockouts } from '../domain/services/sign-in-lockouts';
 import { TransitionOrder } from '../domain/services/transition-order';
 import { createLogger, type Logger } from '../logging';
 import { ChatAndSmsNotifier } from '../notifications/chat-and-sms-notifier';
 import { ProactiveSender } from '../notifications/proactive-sender';
 import { PrismaAppointmentRepository } from '../persistence/prisma-appointment-repository';
 import type { Db } from '../persistence/prisma-client';
+import { PrismaPatronRepository } from '../persistence/prisma-patron-repository';
+import { PrismaSignInAttempts } from '../persistence/prisma-sign-in-attempts';
 import { PrismaStaffNotificationRepository } from '../persistence/prisma-staff-notification-repository';
 import { PrismaStaffOrderRepository } from '../persistence/prisma-staff-order-repository';
 import { PrismaStaffRepository } from '../persistence/prisma-staff-repository';
@@ -39,6 +42,8 @@ export function createPickupServices(db: Db, now: () => Date, options: PickupOpt
   const publicUrl: { value?: string } = { value: process.env.PUBLIC_BASE_URL?.replace(/\/$/, '') };
   const notifier = options.notifier ?? new ChatAndSmsNotifier(notifications, proactive, sms, policyFor, () => publicUrl.value, log);
   const transitionOrder = new TransitionOrder(orders, policyFor, notifier, now);
+  // Sign-in failures per source: the patron sign-in counts them, staff see and lift the limits.
+  const signInAttempts = new PrismaSignInAttempts(db);
   return {
     transitionOrder,
     bookAppointment: new BookAppointment(orders, appointments, policyFor, now),
@@ -47,6 +52,8 @@ export function createPickupServices(db: Db, now: () => Date, options: PickupOpt
     expireOrders: new ExpireOrders(orders, transitionOrder, notifier, policyFor, now),
     patronOrders: orders as Pick<PrismaStaffOrderRepository, 'forPatron'>,
     staff: new PrismaStaffRepository(db),
+    signInAttempts,
+    lockouts: new SignInLockouts(new PrismaPatronRepository(db), signInAttempts, now),
     appointments,
     notifications,
     notifier,

@@ -3,6 +3,18 @@ import type { LibraryPolicy } from '../policy/library-policy';
 import { addDays, localDate, type LocalDate } from './local-time';
 
 /**
+ * The largest amount an ILL request records, in minor units (1 000 000 Ft). Lenders' fees are
+ * a few thousand forints; anything near this is a typing or hearing mistake, and the database
+ * keeps amounts in 32-bit integers.
+ */
+export const MAX_ILL_AMOUNT = 100_000_000;
+
+/** Whether an amount in minor units can be recorded: a whole number from 0 to MAX_ILL_AMOUNT. */
+export function isIllAmount(amount: number): boolean {
+  return Number.isSafeInteger(amount) && amount >= 0 && amount <= MAX_ILL_AMOUNT;
+}
+
+/**
  * Return postage for a document of this weight, from the postal rate table (seeds/004: "az
  * aktuális postai díjtáblázat alapján"); undefined when it is heavier than the table goes.
  *

@@ -19,10 +19,24 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 
 interface Wall { year: number; month: number; day: number; hour: number; minute: number }
 
-function wall(instant: Date, timeZone: string): Wall {
+/**
+ * formatToParts costs microseconds, and offering pickup slots asks for the same few hundred
+ * slot starts thousands of times (every slot is checked against its day's slots): the answers
+ * are kept, by zone and instant, up to a bound.
+ */
+const walls = new Map<string, Readonly<Wall>>();
+const MAX_WALLS = 20_000;
+
+function wall(instant: Date, timeZone: string): Readonly<Wall> {
+  const key = `${timeZone} ${instant.getTime()}`;
+  const known = walls.get(key);
+  if (known) return known;
   const parts: Record<string, number> = {};
   for (const p of formatter(timeZone).formatToParts(instant)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  return { year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1, hour: parts.hour ?? 0, minute: parts.minute ?? 0 };
+  const w = Object.freeze({ year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1, hour: parts.hour ?? 0, minute: parts.minute ?? 0 });
+  if (walls.size >= MAX_WALLS) walls.clear();
+  walls.set(key, w);
+  return w;
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');

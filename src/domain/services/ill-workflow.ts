@@ -4,7 +4,7 @@ import type { LibraryPolicy } from '../policy/library-policy';
 import type { IllNotifier } from '../ports/ill-notifier';
 import type { IllRepository, IllRequestView, IllTermsAcceptance, IllUpdate } from '../ports/ill-repository';
 import { checkIllCollection, checkIllSendBack, collectionDeadline, type IllCollectionRefusal, type IllSendBackRefusal } from '../rules/ill-collection';
-import { amountDueOnCollection, costNeedsReacceptance, lateFee, returnPostage } from '../rules/ill-costs';
+import { amountDueOnCollection, costNeedsReacceptance, isIllAmount, lateFee, returnPostage } from '../rules/ill-costs';
 
 /** What staff (or, for the cost, the reader through the bot) do to a request. */
 export type IllAction =
@@ -90,7 +90,7 @@ export class IllWorkflow {
       case 'request':
         return { allowed: true, update: { ...base, note: action.lender, changes: { lender: action.lender.trim() } } };
       case 'terms': {
-        if (!Number.isInteger(action.lenderCost) || action.lenderCost < 0) return refuse('ill.amount_invalid');
+        if (!isIllAmount(action.lenderCost)) return refuse('ill.amount_invalid');
         const pending = costNeedsReacceptance(r.maxCost, action.lenderCost);
         return { allowed: true, update: { ...base, changes: { lenderCost: action.lenderCost, costAcceptancePending: pending } } };
       }

@@ -9,7 +9,7 @@ import { tFor } from '../../i18n/init';
 import { ScryptPinHasher } from '../../persistence/scrypt-pin-hasher';
 import type { PageContext } from '../pages';
 import type { PickupAssembly } from '../pickup-services';
-import { apiError, COOKIE, csrfOk, formBody, html, readCookie, redirect } from '../routes';
+import { apiError, COOKIE, csrfOk, formBody, html, isVersion, MAX_NOTE, readCookie, redirect } from '../routes';
 import { StaffAuth, type StaffSession } from '../staff-auth';
 import { illQueuePage, illRequestPage } from './ill-pages';
 import type { IllAssembly } from './ill-services';
@@ -22,6 +22,17 @@ export interface IllStaffRouteDeps {
 }
 
 const REF = /^\d{7}$/;
+/** A library's name, as staff type it. */
+const MAX_LENDER = 200;
+/** Heavier than any parcel a library posts; past it the number is a typing mistake. */
+const MAX_WEIGHT_GRAMS = 100_000;
+
+/** A real calendar day written YYYY-MM-DD (2026-02-30 is not one). */
+function isDay(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
 /** Requests staff still have to act on, plus uncollected ones whose postage may be unpaid. */
 const QUEUE_STATUSES = [...OUTSTANDING_ILL_STATUSES, 'returned', 'not_collected'] as const;
 
@@ -32,7 +43,7 @@ const QUEUE_STATUSES = [...OUTSTANDING_ILL_STATUSES, 'returned', 'not_collected'
  */
 export function registerIllStaffRoutes(server: Server, deps: IllStaffRouteDeps): void {
   const { ill, pickup } = deps;
-  const auth = deps.auth ?? new StaffAuth(pickup.staff, new ScryptPinHasher(), pickup.now);
+  const auth = deps.auth ?? new StaffAuth(pickup.staff, new ScryptPinHasher(), pickup.signInAttempts, pickup.now);
   const session = (req: Request) => auth.authenticate(readCookie(req, COOKIE));
   const language = (s: StaffSession) => deps.library(s.staff.libraryId).defaultLanguage;
   const context = (s: StaffSession): PageContext => ({
@@ -118,7 +129,7 @@ export function registerIllStaffRoutes(server: Server, deps: IllStaffRouteDeps):
     const body = (req.body ?? {}) as Record<string, unknown>;
     const r = await find(s, req.params.ref);
     if (!r) { apiError(res, 404, 'ill.not_found', context(s).t('ill:staff.not_found')); return; }
-    if (typeof body.version !== 'number') { apiError(res, 400, 'bad_request', 'version (a number) is required'); return; }
+    if (!isVersion(body.version)) { apiError(res, 400, 'bad_request', 'version (a number) is required'); return; }
     const action = actionFromJson(r, body, pickup.now());
     if (!action) { apiError(res, 400, 'bad_request', 'unknown action type or missing fields'); return; }
     const result = await ill.workflow.apply(s.staff.libraryId, r.ref, action, actor(s), body.version);
@@ -140,8 +151,10 @@ function actionFromForm(r: IllRequestView, body: Record<string, string>, now: Da
   switch (body.type) {
     case 'accept_by_phone': return { type: 'cost_decision', accepted: true, acceptance: costAcceptance(r, now) };
     case 'decline_by_phone': return { type: 'cost_decision', accepted: false };
-    case 'unfilled': return { type: 'unfilled', note: body.note_unfilled ?? '' };
-    case 'cancel': return { type: 'cancel', note: body.note_cancel ?? '' };
+    case 'unfilled': case 'cancel': {
+      const note = (body.type === 'unfilled' ? body.note_unfilled : body.note_cancel) ?? '';
+      return note.length <= MAX_NOTE ? { type: body.type, note } : undefined;
+    }
     case 'terms': {
       const major = Number(body.lenderCost);
       return Number.isFinite(major) && major >= 0 ? { type: 'terms', lenderCost: Math.round(major * 100) } : undefined;
@@ -156,21 +169,31 @@ function actionFromForm(r: IllRequestView, body: Record<string, string>, now: Da
 
 /** JSON bodies carry amounts in minor units, as the API returns them. */
 function actionFromJson(r: IllRequestView, body: Record<string, unknown>, now: Date): IllAction | undefined {
-  const str = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : undefined);
+  // Free text is bounded (it is shown on every page of the request); a malformed one is no action at all.
+  const str = (k: string, max = MAX_NOTE) => (typeof body[k] === 'string' && (body[k] as string).length <= max ? (body[k] as string) : undefined);
   switch (body.type) {
-    case 'request': return str('lender') !== undefined ? { type: 'request', lender: str('lender')! } : undefined;
+    case 'request': return str('lender', MAX_LENDER)?.trim() ? { type: 'request', lender: str('lender')! } : undefined;
     case 'terms': return typeof body.lenderCost === 'number' ? { type: 'terms', lenderCost: body.lenderCost } : undefined;
     case 'cost_decision': return typeof body.accepted === 'boolean'
       ? { type: 'cost_decision', accepted: body.accepted, ...(body.accepted ? { acceptance: costAcceptance(r, now) } : {}) } : undefined;
     case 'ship': case 'return': case 'close': case 'send_back': return { type: body.type };
-    case 'arrive': return { type: 'arrive', ...(typeof body.weightGrams === 'number' ? { weightGrams: body.weightGrams } : {}) };
+    case 'arrive': {
+      // A parcel's weight in whole grams; the rate table says which weights it prices.
+      if (body.weightGrams === undefined) return { type: 'arrive' };
+      return Number.isSafeInteger(body.weightGrams) && (body.weightGrams as number) > 0 && (body.weightGrams as number) <= MAX_WEIGHT_GRAMS
+        ? { type: 'arrive', weightGrams: body.weightGrams as number } : undefined;
+    }
     case 'collect': {
       const use = str('use');
       if (use !== 'home' && use !== 'reading_room') return undefined;
       const dueDate = str('dueDate');
+      if (dueDate !== undefined && dueDate !== '' && !isDay(dueDate)) return undefined;
       return { type: 'collect', use: use as IllUse, ...(dueDate ? { dueDate } : {}), liabilitySigned: body.liabilitySigned === true };
     }
-    case 'unfilled': case 'cancel': return { type: body.type, note: str('note') ?? '' };
+    case 'unfilled': case 'cancel': {
+      const note = body.note === undefined ? '' : str('note');
+      return note === undefined ? undefined : { type: body.type, note };
+    }
     default: return undefined;
   }
 }

@@ -1,0 +1,96 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../src/app';
+import { DEFAULT_RETENTION } from '../../src/domain/policy/retention';
+import { PurgeExpiredData } from '../../src/domain/services/purge-expired-data';
+import { retentionFromEnv } from '../../src/jobs/retention-from-env';
+import { PrismaRetentionStore } from '../../src/persistence/prisma-retention-store';
+import type { Db } from '../../src/persistence/prisma-client';
+import { anOrder } from '../staff/staff-support';
+import { freshDb } from '../support/test-db';
+
+const NOW = new Date('2026-11-23T10:00:00Z');
+const daysAgo = (d: number) => new Date(NOW.getTime() - d * 86_400_000);
+let app: App | undefined;
+afterEach(async () => { await app?.close(); app = undefined; });
+
+/** One row of each kind just past its retention period, and one just within it. */
+async function seedOldAndNew(db: Db) {
+  for (const [id, age] of [['webchat/conversations/old-chat/', 31], ['webchat/conversations/new-chat/', 29]] as const) {
+    await db.botState.create({ data: { id, data: '{}', etag: 'e', updatedAt: daysAgo(age) } });
+  }
+  await db.webChatOutbox.createMany({ data: [{ conversationId: 'old-chat', activity: '{}', createdAt: daysAgo(31) }, { conversationId: 'new-chat', activity: '{}', createdAt: daysAgo(29) }] });
+  await db.callbackRequest.createMany({ data: [
+    { libraryId: 'kalamaria', phone: '+302310000001', language: 'el', callSid: `CA${'1'.repeat(32)}`, createdAt: daysAgo(31) },
+    { libraryId: 'kalamaria', phone: '+302310000002', language: 'el', callSid: `CA${'2'.repeat(32)}`, createdAt: daysAgo(29) },
+  ] });
+  const ref = JSON.stringify({ channelId: 'webchat', conversation: { id: 'c' }, user: { id: 'u' } });
+  const closedOld = await anOrder(db, { library: 'kalamaria', card: '1001001', ref: '1000017', status: 'collected' });
+  const closedNew = await anOrder(db, { library: 'kalamaria', card: '1001001', ref: '1000025', status: 'cancelled' });
+  const openOld = await anOrder(db, { library: 'kalamaria', card: '1001001', ref: '1000033', status: 'ready' });
+  await db.order.update({ where: { id: closedOld.id }, data: { conversationRef: ref, updatedAt: daysAgo(31) } });
+  await db.order.update({ where: { id: closedNew.id }, data: { conversationRef: ref, updatedAt: daysAgo(29) } });
+  await db.order.update({ where: { id: openOld.id }, data: { conversationRef: ref, updatedAt: daysAgo(90) } });
+  await db.notification.createMany({ data: [
+    { orderId: closedOld.id, kind: 'ready', channel: 'sms', status: 'sent', createdAt: daysAgo(181) },
+    { orderId: closedOld.id, kind: 'expiring', channel: 'sms', status: 'sent', createdAt: daysAgo(179) },
+  ] });
+  const staff = await db.staffUser.findFirstOrThrow({ where: { libraryId: 'kalamaria' } });
+  await db.staffSession.createMany({ data: [
+    { id: 'expired-session', staffId: staff.id, csrfToken: 'x', expiresAt: daysAgo(1) },
+    { id: 'live-session', staffId: staff.id, csrfToken: 'y', expiresAt: new Date(NOW.getTime() + 3_600_000) },
+  ] });
+  return { closedOld, closedNew, openOld };
+}
+
+describe('the purge-expired-data job', () => {
+  it('is registered with the job runner and removes exactly what is past its retention period', async () => {
+    const { db, url } = await freshDb();
+    const orders = await seedOldAndNew(db);
+    await db.$disconnect();
+    app = await createApp({ databaseUrl: url, now: () => NOW });
+    expect(await app.jobs.tick('purge-expired-data')).toBe('ran');
+    const check = app.db;
+    expect((await check.botState.findMany()).map((r) => r.id)).toEqual(['webchat/conversations/new-chat/']);
+    expect((await check.webChatOutbox.findMany()).map((r) => r.conversationId)).toEqual(['new-chat']);
+    expect((await check.callbackRequest.findMany()).map((r) => r.phone)).toEqual(['+302310000002']);
+    expect((await check.notification.findMany()).map((r) => r.kind)).toEqual(['expiring']);
+    const refs = Object.fromEntries((await check.order.findMany({ where: { id: { in: Object.values(orders).map((o) => o.id) } } })).map((o) => [o.ref, o.conversationRef !== null]));
+    // The closed order's reference goes; a recent closed one and an open one (still notified) keep theirs.
+    expect(refs).toEqual({ '1000017': false, '1000025': true, '1000033': true });
+    expect(await check.order.count({ where: { ref: '1000017' } })).toBe(1);
+    expect((await check.staffSession.findMany()).map((s) => s.id)).toEqual(['live-session']);
+    const run = await check.jobSchedule.findUniqueOrThrow({ where: { name: 'purge-expired-data' } });
+    expect(JSON.parse(run.lastOutcome ?? '{}')).toEqual({
+      conversationStates: 1, outbox: 1, notifications: 1, callbackRequests: 1, conversationRefs: 1, staffSessions: 1,
+    });
+    // Not due again for six hours; run by hand, it finds nothing more.
+    expect(await app.jobs.tick('purge-expired-data')).toBe('not_due');
+    expect(await new PurgeExpiredData(new PrismaRetentionStore(check), DEFAULT_RETENTION, () => NOW).run()).toEqual({
+      conversationStates: 0, outbox: 0, notifications: 0, callbackRequests: 0, conversationRefs: 0, staffSessions: 0,
+    });
+  });
+
+  it('keeps conversations longer when RETENTION_CONVERSATION_DAYS says so', async () => {
+    const { db } = await freshDb();
+    try {
+      await seedOldAndNew(db);
+      const policy = retentionFromEnv({ RETENTION_CONVERSATION_DAYS: '90' });
+      const counts = await new PurgeExpiredData(new PrismaRetentionStore(db), policy, () => NOW).run();
+      expect(counts.conversationStates).toBe(0);
+      expect(counts.outbox).toBe(1);
+      expect(await db.botState.count()).toBe(2);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+});
+
+describe('retentionFromEnv', () => {
+  it('has documented defaults: 30 days of conversations, outbox, call-backs and closed references, 180 of notification records', () => {
+    expect(retentionFromEnv({})).toEqual({ conversationDays: 30, outboxDays: 30, notificationDays: 180, callbackDays: 30, closedConversationRefDays: 30 });
+  });
+
+  it.each(['0', '-3', 'ten', '2.5', '99999'])('refuses RETENTION_OUTBOX_DAYS=%s at start-up', (value) => {
+    expect(() => retentionFromEnv({ RETENTION_OUTBOX_DAYS: value })).toThrow(/RETENTION_OUTBOX_DAYS/);
+  });
+});
