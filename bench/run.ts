@@ -11,6 +11,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 import { cpus, loadavg, totalmem, platform, release } from 'node:os';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -159,26 +160,55 @@ const cardOf = (i: number) => `8${String(i).padStart(6, '0')}`;
 
 interface Reply { text?: string; channelData?: { orderRef?: string } }
 
-async function post(base: string, conversation: string, text: string): Promise<{ replies: Reply[]; ms: number }> {
+/**
+ * Each simulated patron has an address of its own, as the server sees it behind one reverse
+ * proxy (TRUST_PROXY=1): the per-address sign-in limit (src/domain/services/attempt-gate.ts)
+ * makes sign-ins from one address that are checked at the same time wait for each other, which
+ * fifty patrons behind one address would do, and fifty different patrons do not.
+ */
+const addressOf = (p: number) => `198.51.${100 + Math.floor(p / 250)}.${(p % 250) + 1}`;
+const phoneOf = (p: number) => `+3069${String(p).padStart(8, '0')}`;
+
+/**
+ * node:http with keep-alive rather than fetch: on this machine fetch spent about four times the
+ * CPU per request (0.6–1.2 ms against 0.15–0.3 ms), on the same two cores as the servers, so the
+ * echo baseline measured mostly the load generator.
+ */
+const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+
+async function post(base: string, conversation: string, text: string, patron = 0): Promise<{ replies: Reply[]; ms: number }> {
   const started = performance.now();
-  const response = await fetch(`${base}/api/messages`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      type: 'message', id: randomUUID(), text, channelId: 'emulator', serviceUrl: 'http://127.0.0.1:1/none', locale: 'el',
-      deliveryMode: 'expectReplies', conversation: { id: conversation }, from: { id: `${conversation}-u`, role: 'user' },
-      recipient: { id: 'bot', role: 'bot' }, channelData: { library: 'kalamaria' },
-    }),
+  const payload = JSON.stringify({
+    type: 'message', id: randomUUID(), text, channelId: 'emulator', serviceUrl: 'http://127.0.0.1:1/none', locale: 'el',
+    deliveryMode: 'expectReplies', conversation: { id: conversation }, from: { id: `${conversation}-u`, role: 'user' },
+    recipient: { id: 'bot', role: 'bot' }, channelData: { library: 'kalamaria' },
   });
-  const body = await response.text();
+  const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = request(`${base}/api/messages`, {
+      method: 'POST', agent,
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), 'x-forwarded-for': addressOf(patron) },
+    }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => { text += chunk; });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
   const elapsed = performance.now() - started;
-  if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${body}`);
+  if (status !== 200) throw new Error(`HTTP ${status}: ${body}`);
   return { replies: (JSON.parse(body) as { activities?: Reply[] }).activities ?? [], ms: elapsed };
 }
 
 /** The six turns of a web chat reservation; turn 3 is the sign-in (scrypt). */
 const reservationTurns = (title: string, card: string) => [`θέλω να κλείσω το ${title}`, card, PIN, '1', '2', 'ναι'];
 
-interface RunResult { turns: number; seconds: number; latency: Summary; byTurn: number[][]; failures: number; firstFailure?: string; cpu: number }
+/** `cpu`: the server's CPU seconds during the run; `clientCpu`: this process's (the simulated patrons'). */
+interface RunResult { turns: number; seconds: number; latency: Summary; byTurn: number[][]; failures: number; firstFailure?: string; cpu: number; clientCpu: number }
+
+const clientCpuSeconds = (since: NodeJS.CpuUsage) => { const u = process.cpuUsage(since); return (u.user + u.system) / 1e6; };
 
 async function httpReservations(server: Proc, titleOffset: number, rounds: number, echo = false): Promise<RunResult> {
   const latencies: number[] = [];
@@ -186,6 +216,7 @@ async function httpReservations(server: Proc, titleOffset: number, rounds: numbe
   let failures = 0;
   let firstFailure: string | undefined;
   const cpu0 = cpuSeconds(server.child.pid!);
+  const client0 = process.cpuUsage();
   const t0 = performance.now();
   await pool(PATRONS, PATRONS, async (p) => {
     for (let round = 0; round < rounds; round++) {
@@ -193,7 +224,7 @@ async function httpReservations(server: Proc, titleOffset: number, rounds: numbe
       const title = `Βιβλίο ${code(titleOffset + p * rounds + round)}`;
       let last: Reply[] = [];
       for (const [t, text] of reservationTurns(title, cardOf(p)).entries()) {
-        const { replies, ms: took } = await post(server.base, conversation, text);
+        const { replies, ms: took } = await post(server.base, conversation, text, p);
         latencies.push(took);
         byTurn[t]!.push(took);
         last = replies;
@@ -203,7 +234,7 @@ async function httpReservations(server: Proc, titleOffset: number, rounds: numbe
     }
   });
   const seconds = (performance.now() - t0) / 1000;
-  return { turns: latencies.length, seconds, latency: summarize(latencies), byTurn, failures, firstFailure, cpu: cpuSeconds(server.child.pid!) - cpu0 };
+  return { turns: latencies.length, seconds, latency: summarize(latencies), byTurn, failures, firstFailure, cpu: cpuSeconds(server.child.pid!) - cpu0, clientCpu: clientCpuSeconds(client0) };
 }
 
 async function voiceReservations(server: Proc, titleOffset: number, rounds: number): Promise<RunResult> {
@@ -211,10 +242,11 @@ async function voiceReservations(server: Proc, titleOffset: number, rounds: numb
   let failures = 0;
   let firstFailure: string | undefined;
   const cpu0 = cpuSeconds(server.child.pid!);
+  const client0 = process.cpuUsage();
   const t0 = performance.now();
   await pool(PATRONS, PATRONS, async (p) => {
     for (let round = 0; round < rounds; round++) {
-      const call = new TwilioCall({ serverUrl: server.base, publicBaseUrl: PUBLIC_BASE, library: 'kalamaria', authToken: AUTH_TOKEN });
+      const call = new TwilioCall({ serverUrl: server.base, publicBaseUrl: PUBLIC_BASE, library: 'kalamaria', authToken: AUTH_TOKEN, from: phoneOf(p) });
       const title = `Βιβλίο ${code(titleOffset + p * rounds + round)}`;
       const step = async (act: () => Promise<unknown>) => { const s = performance.now(); await act(); latencies.push(performance.now() - s); };
       try {
@@ -234,7 +266,7 @@ async function voiceReservations(server: Proc, titleOffset: number, rounds: numb
     }
   });
   const seconds = (performance.now() - t0) / 1000;
-  return { turns: latencies.length, seconds, latency: summarize(latencies), byTurn: [], failures, firstFailure, cpu: cpuSeconds(server.child.pid!) - cpu0 };
+  return { turns: latencies.length, seconds, latency: summarize(latencies), byTurn: [], failures, firstFailure, cpu: cpuSeconds(server.child.pid!) - cpu0, clientCpu: clientCpuSeconds(client0) };
 }
 
 function report(prefix: string, r: RunResult): void {
@@ -243,6 +275,7 @@ function report(prefix: string, r: RunResult): void {
   figure(`${prefix}.turn_p95`, ms(r.latency.p95), 'ms');
   figure(`${prefix}.turn_p99`, ms(r.latency.p99), 'ms');
   figure(`${prefix}.server_cpu_per_turn`, ms((r.cpu * 1000) / r.turns), 'ms');
+  figure(`${prefix}.client_cpu_per_turn`, ms((r.clientCpu * 1000) / r.turns), 'ms');
   figure(`${prefix}.failed_reservations`, r.failures, 'count');
   if (r.firstFailure) notes.push(`${prefix}: first failed reservation heard: ${r.firstFailure.slice(0, 300)}`);
 }
@@ -331,7 +364,7 @@ async function main(): Promise<void> {
 
   if (wants('http') || wants('voice') || wants('memory')) {
     const url = await conversationDatabase();
-    const env = { DATABASE_URL: url, TWILIO_AUTH_TOKEN: AUTH_TOKEN, PUBLIC_BASE_URL: PUBLIC_BASE };
+    const env = { DATABASE_URL: url, TWILIO_AUTH_TOKEN: AUTH_TOKEN, PUBLIC_BASE_URL: PUBLIC_BASE, TRUST_PROXY: '1' };
     const server = await startProcess('src/main.ts', env, 'Web chat:');
     const echo = await startProcess('bench/echo-server.ts', {}, 'echo bot listening');
     try {
@@ -377,6 +410,7 @@ async function main(): Promise<void> {
         }
       }
     } finally {
+      agent.destroy();
       await server.stop();
       await echo.stop();
     }
@@ -406,7 +440,7 @@ async function stateRows(url: string): Promise<number> {
 async function httpWarmup(server: Proc, offset: number): Promise<void> {
   await pool(Math.min(PATRONS, 32), 16, async (p) => {
     const conversation = `bench-warm-${randomUUID()}`;
-    for (const text of reservationTurns(`Βιβλίο ${code(offset + p)}`, cardOf(p))) await post(server.base, conversation, text);
+    for (const text of reservationTurns(`Βιβλίο ${code(offset + p)}`, cardOf(p))) await post(server.base, conversation, text, p);
   });
 }
 

@@ -41,6 +41,16 @@ export function i18n(): i18n {
   return created;
 }
 
+/** A fixed t is a closure over its language and namespaces only: dialogs ask for the same few on every turn. */
+const fixed = new Map<string, TFunction>();
+
 export function tFor(language: string, ns: string | readonly string[] = 'common'): TFunction {
-  return i18n().getFixedT(language, ns as string | string[]);
+  const key = `${language}|${typeof ns === 'string' ? ns : ns.join(',')}`;
+  let t = fixed.get(key);
+  if (!t) {
+    t = i18n().getFixedT(language, ns as string | string[]);
+    if (fixed.size >= 256) fixed.clear(); // languages come from sessions and rows: bounded, but never trusted
+    fixed.set(key, t);
+  }
+  return t;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
-import type { Db } from './prisma-client';
+import type { DirectSql } from './direct-sql';
+import { directSqlOf, type Db } from './prisma-client';
 
 export class StateConflictError extends Error {
   readonly code = 'STATE_CONFLICT';
@@ -17,13 +18,21 @@ const READ_ETAG = '$readEtag';
  * with eTag '*', so the eTag of the read travels in a hidden field of the item and is honoured.
  */
 export class PrismaBotStorage implements Storage {
-  constructor(private readonly db: Db) {}
+  // Every turn reads and writes its row: those statements skip Prisma's query compiler.
+  private readonly sql: DirectSql;
+
+  constructor(private readonly db: Db) {
+    this.sql = directSqlOf(db);
+  }
 
   async read(keys: string[]): Promise<StoreItems> {
     if (keys.length === 0) return {};
-    const rows = await this.db.botState.findMany({ where: { id: { in: keys } } });
+    const rows = await this.sql.query(`SELECT "id", "data", "etag" FROM "BotState" WHERE "id" IN (${keys.map(() => '?').join(', ')})`, keys);
     const items: StoreItems = {};
-    for (const row of rows) items[row.id] = { ...JSON.parse(row.data), eTag: row.etag, [READ_ETAG]: row.etag };
+    for (const row of rows) {
+      const etag = String(row.etag);
+      items[String(row.id)] = { ...JSON.parse(String(row.data)), eTag: etag, [READ_ETAG]: etag };
+    }
     return items;
   }
 
@@ -36,12 +45,13 @@ export class PrismaBotStorage implements Storage {
       // The hidden read eTag is the newest this caller has seen (it follows the caller's own writes).
       const expected = typeof readEtag === 'string' ? readEtag : typeof eTag === 'string' && eTag !== '*' ? eTag : undefined;
       if (expected) {
-        const { count } = await this.db.botState.updateMany({ where: { id: key, etag: expected }, data: { data, etag } });
+        const count = await this.sql.execute('UPDATE "BotState" SET "data" = ?, "etag" = ?, "updatedAt" = ? WHERE "id" = ? AND "etag" = ?',
+          [data, etag, new Date(), key, expected]);
         if (count === 0) throw new StateConflictError(key);
       } else {
         // First write of a conversation: someone else creating it first is a conflict too.
         try {
-          await this.db.botState.create({ data: { id: key, data, etag } });
+          await this.sql.execute('INSERT INTO "BotState" ("id", "data", "etag", "updatedAt") VALUES (?, ?, ?, ?)', [key, data, etag, new Date()]);
         } catch {
           throw new StateConflictError(key);
         }

@@ -1,6 +1,7 @@
 import type { CatalogueRepository, NewAcquisition } from '../domain/ports/catalogue-repository';
 import type { BranchAvailability, RecordSummary, SearchPage } from '../domain/types';
-import { providerOf, type Db } from './prisma-client';
+import { sqlInt, type DirectSql } from './direct-sql';
+import { directSqlOf, providerOf, type Db } from './prisma-client';
 
 const recordInclude = { copies: { select: { branchId: true, status: true } } } as const;
 type RecordRow = {
@@ -10,14 +11,18 @@ type RecordRow = {
 
 export class PrismaCatalogueRepository implements CatalogueRepository {
   private branchNames?: Map<string, { name: string; sortOrder: number }>;
+  // A reservation searches once and looks a record up once: those reads skip Prisma's query
+  // compiler (direct-sql.ts), as they run on the turns patrons wait for.
+  private readonly sql: DirectSql;
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    this.sql = directSqlOf(db);
+  }
 
   async search(libraryId: string, words: string[], offset: number, limit: number): Promise<SearchPage> {
     const page = providerOf(this.db) === 'sqlite' ? await this.searchIndexed(libraryId, words, offset, limit) : undefined;
     if (page) {
-      const rows = await this.db.record.findMany({ where: { id: { in: page.ids } }, include: recordInclude });
-      const byId = new Map(rows.map((r) => [r.id, r]));
+      const byId = new Map((await this.recordRows(page.ids)).map((r) => [r.id, r]));
       const names = await this.branches();
       return { total: page.total, items: page.ids.flatMap((id) => { const r = byId.get(id); return r ? [toSummary(r, names)] : []; }) };
     }
@@ -48,16 +53,31 @@ export class PrismaCatalogueRepository implements CatalogueRepository {
       WHERE "RecordSearch" MATCH ? AND r."libraryId" = ?${short.map(() => ` AND r."searchText" LIKE ? ESCAPE '\\'`).join('')}`;
     const params = [match, libraryId, ...short.map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)];
     const [counted, rows] = await Promise.all([
-      this.db.$queryRawUnsafe<Array<{ n: number | bigint }>>(`SELECT COUNT(*) AS n ${from}`, ...params),
-      this.db.$queryRawUnsafe<Array<{ id: number | bigint }>>(
-        `SELECT r."id" AS id ${from} ORDER BY r."title", r."id" LIMIT ? OFFSET ?`, ...params, limit, offset),
+      this.sql.query(`SELECT COUNT(*) AS n ${from}`, params),
+      this.sql.query(`SELECT r."id" AS id ${from} ORDER BY r."title", r."id" LIMIT ? OFFSET ?`, [...params, limit, offset]),
     ]);
-    return { total: Number(counted[0]?.n ?? 0), ids: rows.map((r) => Number(r.id)) };
+    return { total: sqlInt(counted[0]?.n ?? 0), ids: rows.map((r) => sqlInt(r.id)) };
   }
 
   async record(recordId: number): Promise<RecordSummary | undefined> {
-    const row = await this.db.record.findUnique({ where: { id: recordId }, include: recordInclude });
+    const [row] = await this.recordRows([recordId]);
     return row ? toSummary(row, await this.branches()) : undefined;
+  }
+
+  /** Records with their copies' branch and status, as `recordInclude` loads them (in no particular order). */
+  private async recordRows(ids: readonly number[]): Promise<RecordRow[]> {
+    if (ids.length === 0) return [];
+    const marks = ids.map(() => '?').join(', ');
+    const [records, copies] = await Promise.all([
+      this.sql.query(`SELECT "id", "title", "author", "year", "kind", "isbn" FROM "Record" WHERE "id" IN (${marks})`, ids),
+      this.sql.query(`SELECT "recordId", "branchId", "status" FROM "Copy" WHERE "recordId" IN (${marks}) ORDER BY "id"`, ids),
+    ]);
+    const rows = new Map<number, RecordRow>(records.map((r) => [sqlInt(r.id), {
+      id: sqlInt(r.id), title: String(r.title), author: String(r.author), year: sqlInt(r.year), kind: String(r.kind),
+      isbn: r.isbn === null || r.isbn === undefined ? null : String(r.isbn), copies: [],
+    }]));
+    for (const c of copies) rows.get(sqlInt(c.recordId))?.copies.push({ branchId: String(c.branchId), status: String(c.status) });
+    return [...rows.values()];
   }
 
   async availability(recordId: number): Promise<BranchAvailability[]> {

@@ -1,6 +1,8 @@
 import { PrismaClient } from '../generated/prisma/client';
 import { PrismaClient as PgPrismaClient } from '../generated/prisma-pg/client';
 import { createAdapterFactory, databaseUrl, isPostgres } from './database-url';
+import { retryBusyTransactions } from './sqlite-busy-retry';
+import { DirectSqlFactory, type DirectSql, type SqlRow, type SqlValue } from './direct-sql';
 
 export type Db = PrismaClient;
 export type Provider = 'sqlite' | 'postgresql';
@@ -13,10 +15,27 @@ export type Provider = 'sqlite' | 'postgresql';
 const transactionOptions = { maxWait: 20_000, timeout: 20_000 };
 
 const providers = new WeakMap<Db, Provider>();
+const direct = new WeakMap<Db, DirectSql>();
 
 /** The database behind a client, for the few queries written per provider (search, row locks). */
 export function providerOf(db: Db): Provider {
   return providers.get(db) ?? 'sqlite';
+}
+
+/**
+ * Statements sent to the client's driver adapter without Prisma's query compiler, for the
+ * conversation state every turn reads and writes (direct-sql.ts). A client made elsewhere gets
+ * the same statements through Prisma's raw queries.
+ */
+export function directSqlOf(db: Db): DirectSql {
+  const known = direct.get(db);
+  if (known) return known;
+  const numbered = (sql: string) => { let n = 0; return providerOf(db) === 'postgresql' ? sql.replace(/\?/g, () => `$${++n}`) : sql; };
+  const on = (client: Pick<Db, '$queryRawUnsafe' | '$executeRawUnsafe'>) => ({
+    query: (sql: string, args: readonly SqlValue[]) => client.$queryRawUnsafe<SqlRow[]>(numbered(sql), ...args),
+    execute: (sql: string, args: readonly SqlValue[]) => client.$executeRawUnsafe(numbered(sql), ...args),
+  });
+  return { ...on(db), transaction: (work) => db.$transaction((tx) => work(on(tx))) };
 }
 
 /**
@@ -27,12 +46,17 @@ export function providerOf(db: Db): Provider {
  */
 export async function createPrismaClient(url = databaseUrl()): Promise<Db> {
   if (isPostgres(url)) {
-    const pg = new PgPrismaClient({ adapter: createAdapterFactory(url), transactionOptions }) as unknown as Db;
+    const adapter = new DirectSqlFactory(createAdapterFactory(url));
+    const pg = new PgPrismaClient({ adapter, transactionOptions }) as unknown as Db;
     providers.set(pg, 'postgresql');
+    direct.set(pg, adapter.sql(() => pg.$connect()));
     return pg;
   }
-  const prisma = new PrismaClient({ adapter: createAdapterFactory(url), transactionOptions });
+  const adapter = new DirectSqlFactory(createAdapterFactory(url));
+  const prisma = new PrismaClient({ adapter, transactionOptions });
   providers.set(prisma, 'sqlite');
+  retryBusyTransactions(prisma);
+  direct.set(prisma, adapter.sql(() => prisma.$connect()));
   await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   await prisma.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
   return prisma;

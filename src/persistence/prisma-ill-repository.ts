@@ -39,6 +39,11 @@ export class PrismaIllRepository implements IllRepository {
           // First statement is a write: it takes the patron row's lock before the limit is read,
           // so a second request for the same reader waits and then sees this one.
           await tx.patron.update({ where: { id: draft.patronId }, data: { version: { increment: 1 } } });
+          // Before the limit check: the request this same yes wrote earlier is the answer, not a refusal.
+          if (draft.requestKey) {
+            const placed = await tx.illRequest.findUnique({ where: { requestKey: draft.requestKey }, select: { id: true, ref: true, patronId: true } });
+            if (placed && placed.patronId === draft.patronId) return { allowed: true as const, ref: placed.ref, id: placed.id, replayed: true as const };
+          }
           const snapshot = await illSnapshot(tx, draft.patronId);
           if (!snapshot) throw new Error(`patron ${draft.patronId} not found`);
           const decision = check(snapshot);
@@ -52,6 +57,7 @@ export class PrismaIllRepository implements IllRepository {
               journal: draft.journal ?? null, volumeIssue: draft.volumeIssue ?? null, pages: draft.pages ?? null,
               notNeededAfter: draft.notNeededAfter ?? null, currency: draft.currency, maxCost: draft.maxCost,
               channel: draft.channel, language: draft.language, conversationRef: draft.conversationRef ?? null,
+              requestKey: draft.requestKey ?? null,
               events: { create: { actor, fromStatus: null, toStatus: 'submitted', note: draft.channel } },
               acceptances: { create: acceptanceRow(draft.terms) },
             },
@@ -87,13 +93,14 @@ export class PrismaIllRepository implements IllRepository {
   async update(id: number, version: number, update: IllUpdate): Promise<{ allowed: true } | IllStale> {
     try {
       return await this.db.$transaction(async (tx) => {
-        const current = await tx.illRequest.findUniqueOrThrow({ where: { id }, select: { status: true, patronId: true, libraryId: true, currency: true } });
         // The version in the WHERE makes a second staff member's click on the same request a no-op.
-        const { count } = await tx.illRequest.updateMany({
-          where: { id, version },
-          data: { ...(update.to ? { status: update.to } : {}), ...update.changes, version: { increment: 1 } },
-        });
+        // It is the first statement so that it takes the row (PostgreSQL) or the database (SQLite)
+        // before anything is read: on SQLite a read-then-write transaction fails with
+        // SQLITE_BUSY_SNAPSHOT when another process commits in between.
+        const { count } = await tx.illRequest.updateMany({ where: { id, version }, data: { version: { increment: 1 } } });
         if (count !== 1) throw new Rollback({ allowed: false, reason: 'ill.stale' });
+        const current = await tx.illRequest.findUniqueOrThrow({ where: { id }, select: { status: true, patronId: true, libraryId: true, currency: true } });
+        await tx.illRequest.update({ where: { id }, data: { ...(update.to ? { status: update.to } : {}), ...update.changes } });
         await tx.illEvent.create({
           data: { requestId: id, actor: update.actor, fromStatus: current.status, toStatus: update.to ?? current.status, note: update.note ?? null },
         });

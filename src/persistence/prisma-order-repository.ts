@@ -1,9 +1,9 @@
 import type { Decision, Refusal } from '../domain/decision';
 import type { CopyTaken, OrderDraft, OrderRepository, OrderSummary, PlacedOrder } from '../domain/ports/order-repository';
 import type { PatronSnapshot } from '../domain/types';
-import { Prisma } from '../generated/prisma/client';
-import { loadSnapshot } from './prisma-patron-repository';
-import type { Db } from './prisma-client';
+import { isUniqueViolation, sqlInt, type DirectSql, type DirectSqlTransaction } from './direct-sql';
+import { readSnapshot } from './prisma-patron-repository';
+import { directSqlOf, type Db } from './prisma-client';
 
 /** Thrown inside the transaction to roll it back; turned into a refusal outside. */
 class Rollback extends Error {
@@ -11,7 +11,13 @@ class Rollback extends Error {
 }
 
 export class PrismaOrderRepository implements OrderRepository {
-  constructor(private readonly db: Db) {}
+  // Confirming is the costliest turn of a reservation: its transaction runs past Prisma's
+  // query compiler (direct-sql.ts), with the same statements in the same order.
+  private readonly sql: DirectSql;
+
+  constructor(private readonly db: Db) {
+    this.sql = directSqlOf(db);
+  }
 
   async placeOrder<R extends string>(
     draft: OrderDraft,
@@ -20,22 +26,29 @@ export class PrismaOrderRepository implements OrderRepository {
   ): Promise<PlacedOrder | Refusal<R> | CopyTaken> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.db.$transaction(async (tx) => {
+        return await this.sql.transaction(async (tx) => {
           // First statement is a write: it takes the patron row's lock before the limits are read.
-          await tx.patron.update({ where: { id: draft.patronId }, data: { version: { increment: 1 } } });
-          const patron = await loadSnapshot(tx, draft.patronId);
+          await tx.execute('UPDATE "Patron" SET "version" = "version" + 1 WHERE "id" = ?', [draft.patronId]);
+          // Under the patron's lock: a second transaction with the same key waits, then sees the first order.
+          if (draft.requestKey) {
+            const [placed] = await tx.query('SELECT "id", "ref", "patronId" FROM "Order" WHERE "requestKey" = ?', [draft.requestKey]);
+            if (placed && sqlInt(placed.patronId) === draft.patronId) {
+              return { allowed: true as const, orderRef: String(placed.ref), orderId: sqlInt(placed.id), replayed: true as const };
+            }
+          }
+          const patron = await readSnapshot(tx, draft.patronId);
           if (!patron || patron.libraryId !== draft.libraryId) throw new Error(`patron ${draft.patronId} not in ${draft.libraryId}`);
           const decision = check(patron);
           if (!decision.allowed) throw new Rollback(decision);
 
           const ref = makeRef();
-          const order = await tx.order.create({
-            data: {
-              ref, libraryId: draft.libraryId, patronId: draft.patronId, status: 'new', channel: draft.channel,
-              language: draft.language, conversationRef: draft.conversationRef ?? null,
-              events: { create: { actor: `patron:${draft.patronId}`, fromStatus: null, toStatus: 'new', note: draft.channel } },
-            },
-          });
+          const now = new Date();
+          const [order] = await tx.query(`INSERT INTO "Order" ("ref", "libraryId", "patronId", "status", "channel", "language",
+            "conversationRef", "requestKey", "version", "createdAt", "updatedAt") VALUES (?, ?, ?, 'new', ?, ?, ?, ?, 0, ?, ?) RETURNING "id"`,
+          [ref, draft.libraryId, draft.patronId, draft.channel, draft.language, draft.conversationRef ?? null, draft.requestKey ?? null, now, now]);
+          const orderId = sqlInt(order!.id);
+          await tx.execute(`INSERT INTO "OrderEvent" ("orderId", "at", "actor", "fromStatus", "toStatus", "note") VALUES (?, ?, ?, NULL, 'new', ?)`,
+            [orderId, now, `patron:${draft.patronId}`, draft.channel]);
           // Copies are locked in one global order (record, branch, copy id): two PostgreSQL
           // transactions claiming overlapping baskets wait for each other instead of deadlocking.
           const claimOrder = draft.items.map((item, index) => ({ item, index }))
@@ -49,14 +62,16 @@ export class PrismaOrderRepository implements OrderRepository {
             copyIds[index] = copyId;
           }
           for (const [index, item] of draft.items.entries()) {
-            await tx.hold.create({ data: { orderId: order.id, copyId: copyIds[index]!, recordId: item.recordId, branchId: item.branchId, status: 'active' } });
+            await tx.execute(`INSERT INTO "Hold" ("orderId", "copyId", "recordId", "branchId", "status", "createdAt") VALUES (?, ?, ?, ?, 'active', ?)`,
+              [orderId, copyIds[index]!, item.recordId, item.branchId, now]);
           }
-          return { allowed: true as const, orderRef: ref, orderId: order.id };
+          return { allowed: true as const, orderRef: ref, orderId };
         });
       } catch (error) {
         if (error instanceof Rollback) return error.outcome as Refusal<R> | CopyTaken;
-        // A random reference may collide with an existing one: draw again.
-        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002' && attempt < 5) continue;
+        // A random reference may collide with an existing one: draw again. A requestKey written
+        // meanwhile by the same yes sent twice is found by the next attempt.
+        if (isUniqueViolation(error) && attempt < 5) continue;
         throw error;
       }
     }
@@ -78,11 +93,12 @@ export class PrismaOrderRepository implements OrderRepository {
  * Takes one available copy of the record at the branch. The status condition in the UPDATE
  * is what makes the last copy go to exactly one patron, whatever the database.
  */
-async function claimCopy(tx: Prisma.TransactionClient, recordId: number, branchId: string): Promise<number | undefined> {
-  const candidates = await tx.copy.findMany({ where: { recordId, branchId, status: 'available' }, select: { id: true }, orderBy: { id: 'asc' }, take: 5 });
-  for (const { id } of candidates) {
-    const { count } = await tx.copy.updateMany({ where: { id, status: 'available' }, data: { status: 'held' } });
-    if (count === 1) return id;
+async function claimCopy(tx: DirectSqlTransaction, recordId: number, branchId: string): Promise<number | undefined> {
+  const candidates = await tx.query(`SELECT "id" FROM "Copy" WHERE "recordId" = ? AND "branchId" = ? AND "status" = 'available' ORDER BY "id" LIMIT 5`,
+    [recordId, branchId]);
+  for (const candidate of candidates) {
+    const id = sqlInt(candidate.id);
+    if (await tx.execute(`UPDATE "Copy" SET "status" = 'held' WHERE "id" = ? AND "status" = 'available'`, [id]) === 1) return id;
   }
   return undefined;
 }

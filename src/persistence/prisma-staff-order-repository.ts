@@ -79,10 +79,11 @@ export class PrismaStaffOrderRepository implements StaffOrderRepository {
 
   async addNote(orderId: number, expectedVersion: number, actor: string, note: string, at: Date): Promise<'ok' | 'changed'> {
     return this.db.$transaction(async (tx) => {
-      const order = await tx.order.findUnique({ where: { id: orderId }, select: { status: true } });
-      if (!order) return 'changed' as const;
+      // Write first, read after: on SQLite a transaction that reads before its first write fails
+      // (SQLITE_BUSY_SNAPSHOT) when another process commits in between.
       const { count } = await tx.order.updateMany({ where: { id: orderId, version: expectedVersion }, data: { version: { increment: 1 } } });
       if (count !== 1) return 'changed' as const;
+      const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true } });
       await tx.orderEvent.create({ data: { orderId, at, actor, fromStatus: order.status, toStatus: order.status, note } });
       return 'ok' as const;
     });

@@ -2,6 +2,8 @@ import type { Db } from './prisma-client';
 
 /** A claim older than this whose TwiML never came belongs to a crashed process: the retry runs the turn. */
 const STALE_AFTER_MS = 30_000;
+/** Twilio retries a webhook within seconds; a day later the row only takes space. */
+export const VOICE_TURN_RETENTION_MS = 24 * 3600_000;
 
 export type VoiceTurnClaim = 'claimed' | 'running' | { twiml: string };
 
@@ -33,6 +35,12 @@ export class PrismaVoiceTurnStore {
 
   async complete(callSid: string, turn: number, twiml: string): Promise<void> {
     await this.db.voiceTurn.update({ where: { callSid_turn: { callSid, turn } }, data: { twiml } });
+  }
+
+  /** Forgets webhooks answered before the retention period; returns how many. */
+  async purge(): Promise<number> {
+    const { count } = await this.db.voiceTurn.deleteMany({ where: { createdAt: { lt: new Date(this.now().getTime() - VOICE_TURN_RETENTION_MS) } } });
+    return count;
   }
 
   /** The turn failed before it had an answer: let Twilio's retry run it. */

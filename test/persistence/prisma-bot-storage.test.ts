@@ -40,6 +40,31 @@ describe('PrismaBotStorage', () => {
     await expect(storage.write({ k: { step: 9 } })).rejects.toBeInstanceOf(StateConflictError);
   });
 
+  it("keeps a write made while another turn's transaction is open, when that transaction rolls back", async () => {
+    await storage.write({ k: { step: 1 } });
+    const item = (await storage.read(['k'])).k!;
+    let opened!: () => void;
+    let release!: () => void;
+    const open = new Promise<void>((resolve) => { opened = resolve; });
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    // Placing an order: an interactive transaction that writes, waits, then fails.
+    const order = db.$transaction(async (tx) => {
+      await tx.botState.create({ data: { id: 'other', data: '{}', etag: 'e' } });
+      opened();
+      await held;
+      throw new Error('copy taken');
+    });
+    await open;
+    item.step = 2;
+    const write = storage.write({ k: item });
+    await new Promise((resolve) => setImmediate(resolve)); // the write has gone as far as it can
+    release();
+    await expect(order).rejects.toThrow('copy taken');
+    await write;
+    expect((await storage.read(['k'])).k).toMatchObject({ step: 2 });
+    expect(await storage.read(['other'])).toEqual({});
+  });
+
   it('deletes', async () => {
     await storage.write({ k: { step: 1 } });
     await storage.delete(['k']);

@@ -90,3 +90,21 @@ describe('unpaid return postage (seeds/004)', () => {
     expect(await requestIll.eligibility('ozd', await patronId('2002003'))).toEqual({ allowed: false, reason: 'ill.limit_reached', params: { count: 3, outstanding: 3 }, remaining: 0 });
   });
 });
+
+describe('PrismaIllRepository.submit with a request key', () => {
+  it('finds the request of the same yes again, even with the reader at the limit, instead of writing another', async () => {
+    const id = await patronId('2002001');
+    const requestIll = new RequestIll(new PrismaIllRepository(db), policyFor, now);
+    await requestIll.run(aDraft(id, 'Első'));
+    await requestIll.run(aDraft(id, 'Második'));
+    const first = await requestIll.run({ ...aDraft(id, 'Harmadik'), requestKey: 'yes-3' });
+    expect(first).toMatchObject({ allowed: true });
+    // Three outstanding now: a new request would be refused, the same one is found.
+    const again = await requestIll.run({ ...aDraft(id, 'Harmadik'), requestKey: 'yes-3' });
+    expect(again).toEqual({ ...first, replayed: true });
+    const twice = await Promise.all([requestIll.run({ ...aDraft(id, 'Harmadik'), requestKey: 'yes-3' }), requestIll.run({ ...aDraft(id, 'Harmadik'), requestKey: 'yes-3' })]);
+    expect(twice).toEqual([{ ...first, replayed: true }, { ...first, replayed: true }]);
+    expect(await db.illRequest.count({ where: { patronId: id, title: 'Harmadik' } })).toBe(1);
+    expect(await db.illTermsAcceptance.count({ where: { request: { requestKey: 'yes-3' } } })).toBe(1);
+  });
+});

@@ -74,3 +74,57 @@ describe('PrismaOrderRepository.placeOrder under concurrency', () => {
     expect(await db.hold.count({ where: { order: { patronId: { in: patrons.map((p) => p.id) } } } })).toBe(2);
   });
 });
+
+describe('PrismaOrderRepository.placeOrder', () => {
+  const basketOf = async () => {
+    const copy = await db.copy.findFirstOrThrow({ where: { record: { title: 'Ο Καπετάν Μιχάλης' }, status: 'available' } });
+    const patron = await db.patron.findFirstOrThrow({ where: { libraryId: 'kalamaria', cardNumber: '1001001' } });
+    return { copy, patron, draft: { libraryId: 'kalamaria', patronId: patron.id, channel: 'webchat', language: 'el', items: [{ recordId: copy.recordId, branchId: copy.branchId }] } };
+  };
+
+  it('writes the order, its first event and the hold, and marks the copy held', async () => {
+    const { copy, patron, draft } = await basketOf();
+    const outcome = await new PlaceOrder(new PrismaOrderRepository(db), policyFor, () => now, () => '4444444')
+      .run({ ...draft, conversationRef: '{"conversation":{"id":"c-1"}}', requestKey: 'k-1' });
+    expect(outcome).toEqual({ allowed: true, orderRef: '4444444', orderId: expect.any(Number) });
+    const order = await db.order.findUniqueOrThrow({ where: { ref: '4444444' }, include: { events: true, holds: true } });
+    expect(order).toMatchObject({
+      patronId: patron.id, libraryId: 'kalamaria', status: 'new', channel: 'webchat', language: 'el', version: 0,
+      conversationRef: '{"conversation":{"id":"c-1"}}', requestKey: 'k-1', pickupDeadline: null,
+      events: [{ actor: `patron:${patron.id}`, fromStatus: null, toStatus: 'new', note: 'webchat' }],
+      holds: [{ copyId: copy.id, recordId: copy.recordId, branchId: copy.branchId, status: 'active' }],
+    });
+    expect(order.createdAt.getTime()).toBe(order.updatedAt.getTime());
+    expect(Math.abs(order.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
+    expect(await db.copy.findUniqueOrThrow({ where: { id: copy.id } })).toMatchObject({ status: 'held' });
+    expect(await db.patron.findUniqueOrThrow({ where: { id: patron.id } })).toMatchObject({ version: patron.version + 1 });
+  });
+
+  it('draws another reference when the first one is taken', async () => {
+    const { draft } = await basketOf();
+    const taken = (await db.order.findFirstOrThrow()).ref;
+    const refs = [taken, '5555555'];
+    const outcome = await new PlaceOrder(new PrismaOrderRepository(db), policyFor, () => now, () => refs.shift()!).run(draft);
+    expect(outcome).toMatchObject({ allowed: true, orderRef: '5555555' });
+    expect(await db.order.count({ where: { ref: taken } })).toBe(1);
+  });
+
+  it('finds the order of a request key again instead of writing a second one', async () => {
+    const { draft } = await basketOf();
+    const place = new PlaceOrder(new PrismaOrderRepository(db), policyFor, () => now);
+    const first = await place.run({ ...draft, requestKey: 'k-2' });
+    const again = await place.run({ ...draft, requestKey: 'k-2' });
+    expect(again).toEqual({ ...first, replayed: true });
+    expect(await db.order.count({ where: { requestKey: 'k-2' } })).toBe(1);
+  });
+
+  it('writes nothing when the limits refuse the basket', async () => {
+    const { patron, draft } = await basketOf();
+    await db.patron.update({ where: { id: patron.id }, data: { loansCount: 10 } });
+    const before = await db.order.count();
+    const outcome = await new PlaceOrder(new PrismaOrderRepository(db), policyFor, () => now).run(draft);
+    expect(outcome).toMatchObject({ allowed: false, reason: 'hold.limit_reached' });
+    expect(await db.order.count()).toBe(before);
+    expect(await db.patron.findUniqueOrThrow({ where: { id: patron.id } })).toMatchObject({ version: patron.version });
+  });
+});
