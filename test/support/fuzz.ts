@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { providerOf, type Db } from '../../src/persistence/prisma-client';
 
 /** Inputs per route in `npm test`; `npm run soak` raises it (FUZZ_RUNS=5000). */
-export const FUZZ_RUNS = Math.max(10, Number(process.env.FUZZ_RUNS ?? 150));
+export const FUZZ_RUNS = Math.max(10, Number(process.env.FUZZ_RUNS ?? 300));
 
 /** Texts written to break something: SQL, HTML, TwiML/SSML, template and format-string injection. */
 export const ATTACKS = [
@@ -48,7 +48,7 @@ export const anyJson: fc.Arbitrary<unknown> = fc.oneof(
  */
 export async function businessSnapshot(db: Db): Promise<string> {
   const tables = providerOf(db) === 'postgresql'
-    ? await db.$queryRawUnsafe<Array<{ name: string }>>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)
+    ? await db.$queryRawUnsafe<Array<{ name: string }>>(`SELECT tablename::text AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)
     : await db.$queryRawUnsafe<Array<{ name: string }>>(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY 1`);
   const byId = { orderBy: { id: 'asc' as const } };
   return JSON.stringify({
