@@ -304,6 +304,8 @@ const STAFF_ROUTES = [
   ['POST', '/api/staff/orders/:ref/notes'], ['GET', '/api/staff/orders/:ref/slots'], ['PUT', '/api/staff/orders/:ref/appointments/:branch'],
   ['GET', '/api/staff/schedule'], ['GET', '/api/staff/ill'], ['GET', '/api/staff/ill/:ref'], ['POST', '/api/staff/ill/:ref/actions'],
   ['POST', '/api/staff/ill/:ref/charges/:charge/payment'], ['PATCH', '/api/staff/orders/:ref'], ['GET', '/api/staff/:anything'],
+  ['GET', '/api/staff/lockouts'], ['POST', '/api/staff/lockouts/cards/clear'], ['POST', '/api/staff/lockouts/sources/clear'],
+  ['POST', '/api/staff/patrons/personal-data'], ['POST', '/api/staff/patrons/erasure'],
 ] as const;
 
 /** Never a row's current version (0…10 in a fresh database): a generated call must not be a valid change. */
@@ -321,6 +323,7 @@ const staffBodies = fc.oneof(
     startsAt: fc.oneof(offSlotTime, nastyText, anyJson), type: fc.oneof(fc.constantFrom('request', 'terms', 'cost_decision', 'ship', 'arrive', 'collect', 'return', 'close', 'send_back', 'unfilled', 'cancel'), nastyText),
     lender: fc.oneof(nastyText, anyJson), lenderCost: fc.oneof(badVersion, fc.integer()), weightGrams: fc.oneof(badVersion, fc.integer()), use: fc.oneof(fc.constantFrom('home', 'reading_room'), nastyText),
     dueDate: fc.oneof(nastyText, offSlotTime), liabilitySigned: anyJson, accepted: anyJson, username: fc.oneof(fc.constantFrom('staff.ozd', 'staff.kalamaria'), nastyText), password: nastyText,
+    cardNumber: fc.oneof(nastyText, anyJson), kind: fc.oneof(fc.constantFrom('phone', 'address', 'user', 'username'), nastyText), id: fc.oneof(nastyText, anyJson), confirm: anyJson,
   }, { requiredKeys: [] }),
 );
 

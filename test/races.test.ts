@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { policyFor } from '../src/domain/policy/policies';
 import type { IllDraft } from '../src/domain/ports/ill-repository';
 import { RequestIll } from '../src/domain/services/ill-request';
@@ -33,6 +33,11 @@ beforeEach(async () => {
   pools = testDatabase() === 'postgres' ? [fresh.db, await createPrismaClient(url)] : [fresh.db];
 });
 afterEach(async () => { for (const db of pools) await db.$disconnect(); });
+
+/** Races run and racers in them, for the line docs/reliability.md quotes; a race is counted once its assertions passed. */
+const tally = { races: 0, racers: 0 };
+const ran = (racers: number) => { tally.races++; tally.racers += racers; };
+afterAll(() => { process.stdout.write(`RACE database=${testDatabase()} rounds=${ROUNDS} races=${tally.races} racers=${tally.racers}\n`); });
 
 /** The i-th racer's client: racers alternate between the two pools. */
 const pool = (i: number) => pools[i % pools.length]!;
@@ -70,6 +75,7 @@ describe('the last copy', () => {
       expect(await db().hold.count({ where: { copyId: copy.id } })).toBe(1);
       expect(await db().order.count({ where: { patronId: { in: patrons.map((p) => p.id) } } })).toBe(1);
       expect(await db().copy.findUniqueOrThrow({ where: { id: copy.id } })).toMatchObject({ status: 'held' });
+      ran(50);
     }
   });
 
@@ -101,6 +107,7 @@ describe('the last copy', () => {
       }
       expect(await db().hold.count({ where: { recordId: record.id, order: { patronId: { in: patrons.map((p) => p.id) } } } })).toBe(1);
       expect(await db().order.count({ where: { patronId: { in: patrons.map((p) => p.id) } } })).toBe(1);
+      ran(20);
     } finally {
       await Promise.all(servers.map((s) => s.stop()));
     }
@@ -130,6 +137,7 @@ describe('the borrowing limit of 10 (Kalamaria)', () => {
       for (const order of await db().order.findMany({ where: { patronId: patron.id }, include: { holds: true } })) {
         expect(baskets.map((b) => b.length)).toContain(order.holds.length);
       }
+      ran(20);
       // The next round starts from the same shelf.
       await db().copy.updateMany({ where: { holds: { some: { order: { patronId: patron.id } } } }, data: { status: 'available' } });
     }
@@ -145,6 +153,7 @@ describe('the borrowing limit of 10 (Kalamaria)', () => {
     expect(outcomes.filter((o) => o.allowed)).toHaveLength(1);
     expect(outcomes.filter((o) => !o.allowed && o.reason === 'hold.limit_reached')).toHaveLength(19);
     expect(await db().hold.count({ where: { status: 'active', order: { patronId: patron.id } } })).toBe(2);
+    ran(20);
   });
 });
 
@@ -184,6 +193,7 @@ describe('the last pickup appointment place', () => {
       expect(results.filter((r) => !r.allowed && r.reason === 'pickup.slot_full')).toHaveLength(19);
       const booked = await db().appointment.findMany({ where: { startsAt: slot, branchId: 'kal-central', status: 'booked' } });
       expect(booked.map((a) => a.seat).sort()).toEqual([1, 2]);
+      ran(20);
       await db().copy.updateMany({ where: { holds: { some: { order: { ref: { in: [first!, ...racers] } } } } }, data: { status: 'available' } });
     }
   });
@@ -198,6 +208,7 @@ describe('the last pickup appointment place', () => {
     const order = await db().order.findUniqueOrThrow({ where: { ref: ref! }, include: { appointments: true } });
     expect(order.appointments.filter((a) => a.status === 'booked')).toHaveLength(1);
     expect(order.appointments).toHaveLength(10);
+    ran(10);
   });
 });
 
@@ -216,6 +227,7 @@ describe('the 3 outstanding interlibrary loan requests (Ózd)', () => {
       expect(results.filter((r) => !r.allowed && r.reason === 'ill.limit_reached')).toHaveLength(17);
       expect(await db().illRequest.count({ where: { patronId: patron.id } })).toBe(3);
       expect(await db().illTermsAcceptance.count({ where: { request: { patronId: patron.id } } })).toBe(3);
+      ran(20);
     }
   });
 
@@ -226,6 +238,7 @@ describe('the 3 outstanding interlibrary loan requests (Ózd)', () => {
       new RequestIll(new PrismaIllRepository(pool(i)), policyFor, now).run(draft(patron.id, `Könyv ${i}`))));
     expect(results.every((r) => !r.allowed && r.reason === 'ill.limit_reached')).toBe(true);
     expect(await db().illRequest.count({ where: { patronId: patron.id } })).toBe(before);
+    ran(10);
   });
 });
 
@@ -252,6 +265,7 @@ describe('two instances in two processes, started at the same instant', () => {
     expect(outcomes.filter((o) => o.allowed)).toHaveLength(1);
     expect(outcomes.filter((o) => o.reason === 'hold.copy_taken')).toHaveLength(29);
     expect(await db().hold.count({ where: { copyId: copy!.id } })).toBe(1);
+    ran(30);
   }, 120_000);
 
   it('keep one patron\'s 2 × 10 parallel confirmations within the limit of 10', async () => {
@@ -263,6 +277,7 @@ describe('two instances in two processes, started at the same instant', () => {
     expect(outcomes.filter((o) => o.allowed)).toHaveLength(10);
     expect(outcomes.filter((o) => o.reason === 'hold.limit_reached')).toHaveLength(10);
     expect(await db().hold.count({ where: { status: 'active', order: { patronId: patron.id } } })).toBe(10);
+    ran(20);
   }, 120_000);
 
   it('give the last place of a pickup slot to exactly one of 2 × 5 orders', async () => {
@@ -287,6 +302,7 @@ describe('two instances in two processes, started at the same instant', () => {
     expect(outcomes.filter((o) => o.allowed)).toHaveLength(1);
     expect(outcomes.filter((o) => o.reason === 'pickup.slot_full')).toHaveLength(9);
     expect(await db().appointment.count({ where: { startsAt: new Date(friday11), status: 'booked' } })).toBe(2);
+    ran(10);
   }, 120_000);
 
   it('keep one reader\'s 2 × 5 parallel interlibrary loan requests within 3', async () => {
@@ -298,5 +314,6 @@ describe('two instances in two processes, started at the same instant', () => {
     expect(outcomes.filter((o) => o.allowed)).toHaveLength(3);
     expect(outcomes.filter((o) => o.reason === 'ill.limit_reached')).toHaveLength(7);
     expect(await db().illRequest.count({ where: { patronId: patron.id } })).toBe(3);
+    ran(10);
   }, 120_000);
 });
