@@ -1,6 +1,6 @@
 import { fold } from '../src/domain/text/fold';
 import type { Db } from '../src/persistence/prisma-client';
-import { ScryptPinHasher } from '../src/persistence/scrypt-pin-hasher';
+import { ScryptPinHasher, staffPasswordHasher } from '../src/persistence/scrypt-pin-hasher';
 import { catalogue } from './seed-data/catalogue';
 import { seedIllDemo } from './seed-ill';
 import { demoBranches, demoLibraries, demoPatrons } from './seed-data/demo';
@@ -42,7 +42,7 @@ export async function seedDemoData(db: Db, options: { pinCost?: number } = {}): 
       });
     }
     await seedIllDemo(tx);
-    for (const { password, ...staff } of demoStaff) await tx.staffUser.create({ data: { ...staff, passwordHash: await hasher.hash(password) } });
+    for (const { password, ...staff } of demoStaff) await tx.staffUser.create({ data: { ...staff, passwordHash: await staffPasswordHasher(options.pinCost).hash(password) } });
   }, { timeout: 60_000 });
   return { seeded: true };
 }

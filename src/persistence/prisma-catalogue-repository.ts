@@ -52,11 +52,12 @@ export class PrismaCatalogueRepository implements CatalogueRepository {
     const from = `FROM "RecordSearch" JOIN "Record" r ON r."id" = "RecordSearch".rowid
       WHERE "RecordSearch" MATCH ? AND r."libraryId" = ?${short.map(() => ` AND r."searchText" LIKE ? ESCAPE '\\'`).join('')}`;
     const params = [match, libraryId, ...short.map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)];
-    const [counted, rows] = await Promise.all([
-      this.sql.query(`SELECT COUNT(*) AS n ${from}`, params),
-      this.sql.query(`SELECT r."id" AS id ${from} ORDER BY r."title", r."id" LIMIT ? OFFSET ?`, [...params, limit, offset]),
-    ]);
-    return { total: sqlInt(counted[0]?.n ?? 0), ids: rows.map((r) => sqlInt(r.id)) };
+    // One pass over the hits: the sort has to visit all of them anyway, so the window count is
+    // free, where a separate COUNT(*) ran the match and the join a second time.
+    const rows = await this.sql.query(`SELECT r."id" AS id, COUNT(*) OVER () AS n ${from} ORDER BY r."title", r."id" LIMIT ? OFFSET ?`, [...params, limit, offset]);
+    // A page past the end has no row to carry the count.
+    const total = rows.length > 0 || offset === 0 ? sqlInt(rows[0]?.n ?? 0) : sqlInt((await this.sql.query(`SELECT COUNT(*) AS n ${from}`, params))[0]?.n ?? 0);
+    return { total, ids: rows.map((r) => sqlInt(r.id)) };
   }
 
   async record(recordId: number): Promise<RecordSummary | undefined> {

@@ -6,7 +6,7 @@ import type { Lockouts } from '../domain/services/sign-in-lockouts';
 import type { LibraryInfo } from '../domain/types';
 import { tFor } from '../i18n/init';
 import type { Logger } from '../logging';
-import { ScryptPinHasher } from '../persistence/scrypt-pin-hasher';
+import { staffPasswordHasher } from '../persistence/scrypt-pin-hasher';
 import { lockoutPage, type LockoutPageData } from './lockout-pages';
 import type { PageContext } from './pages';
 import type { PickupAssembly } from './pickup-services';
@@ -31,7 +31,7 @@ const KINDS: readonly SignInSource['kind'][] = ['phone', 'address', 'user'];
 export function registerLockoutRoutes(server: Server, deps: LockoutRouteDeps): void {
   const { pickup } = deps;
   const { lockouts } = pickup;
-  const auth = deps.auth ?? new StaffAuth(pickup.staff, new ScryptPinHasher(), pickup.signInAttempts, pickup.now);
+  const auth = deps.auth ?? new StaffAuth(pickup.staff, staffPasswordHasher(), pickup.signInAttempts, pickup.now);
   const session = (req: Request) => auth.authenticate(readCookie(req, COOKIE));
   const language = (s: StaffSession) => deps.library(s.staff.libraryId).defaultLanguage;
   const context = (s: StaffSession): PageContext => ({

@@ -9,7 +9,7 @@ import { tFor } from '../i18n/init';
 import type { Logger } from '../logging';
 import type { Db } from '../persistence/prisma-client';
 import { PrismaPatronDataRepository } from '../persistence/prisma-patron-data-repository';
-import { ScryptPinHasher } from '../persistence/scrypt-pin-hasher';
+import { staffPasswordHasher } from '../persistence/scrypt-pin-hasher';
 import type { PageContext } from './pages';
 import { patronDataPage, type PatronDataPageData } from './patron-data-pages';
 import type { PickupAssembly } from './pickup-services';
@@ -33,7 +33,7 @@ export interface PatronDataRouteDeps {
  */
 export function registerPatronDataRoutes(server: Server, deps: PatronDataRouteDeps): void {
   const { pickup } = deps;
-  const auth = deps.auth ?? new StaffAuth(pickup.staff, new ScryptPinHasher(), pickup.signInAttempts, pickup.now);
+  const auth = deps.auth ?? new StaffAuth(pickup.staff, staffPasswordHasher(), pickup.signInAttempts, pickup.now);
   const repository = deps.patrons ?? new PrismaPatronDataRepository(deps.db);
   const patronData = new PatronData(repository, pickup.now);
   const session = (req: Request) => auth.authenticate(readCookie(req, COOKIE));

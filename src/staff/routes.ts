@@ -12,7 +12,7 @@ import type { LibraryInfo } from '../domain/types';
 import { tFor } from '../i18n/init';
 import type { Logger } from '../logging';
 import { appointmentIcs } from '../notifications/ics';
-import { ScryptPinHasher } from '../persistence/scrypt-pin-hasher';
+import { staffPasswordHasher } from '../persistence/scrypt-pin-hasher';
 import { staffOpenApi } from './openapi';
 import { loginPage, orderPage, queuePage, type PageContext } from './pages';
 import type { PickupAssembly } from './pickup-services';
@@ -42,7 +42,7 @@ const REF = /^\d{7}$/;
  */
 export function registerStaffRoutes(server: Server, deps: StaffRouteDeps): void {
   const { pickup } = deps;
-  const auth = deps.auth ?? new StaffAuth(pickup.staff, new ScryptPinHasher(), pickup.signInAttempts, pickup.now);
+  const auth = deps.auth ?? new StaffAuth(pickup.staff, staffPasswordHasher(), pickup.signInAttempts, pickup.now);
   server.server.on('listening', () => {
     const address = server.address() as AddressInfo;
     const host = address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.address;

@@ -19,7 +19,7 @@ export interface StaffSession {
 }
 
 // Verified when the username is unknown, so a wrong username takes as long as a wrong password.
-const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$0000000000000000000000000000000000000000000000000000000000000000';
+const DUMMY_HASH = 'scrypt$16384$8$5$AAAAAAAAAAAAAAAAAAAAAA$0000000000000000000000000000000000000000000000000000000000000000';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 

@@ -31,6 +31,10 @@ describe('PrismaCatalogueRepository.search', () => {
     // Paging: the second page starts where the first ended.
     const second = await repo.search(library, words, 3, 3);
     expect(second.items.map((i) => i.title)).toEqual(expected.titles.slice(3, 6));
+    expect(second.total).toBe(expected.total);
+    // A page past the end (a patron saying "more" on the last page) still knows the total.
+    const beyond = await repo.search(library, words, expected.total + 3, 3);
+    expect(beyond).toEqual({ total: expected.total, items: [] });
   });
 
   it('finds a record added, renamed or removed after the migration (the index follows the table)', async () => {

@@ -3,7 +3,7 @@ import type { Db } from '../../src/persistence/prisma-client';
 import type { SignInSource } from '../../src/domain/ports/sign-in-attempts';
 import { PrismaSignInAttempts } from '../../src/persistence/prisma-sign-in-attempts';
 import { PrismaStaffRepository } from '../../src/persistence/prisma-staff-repository';
-import { ScryptPinHasher } from '../../src/persistence/scrypt-pin-hasher';
+import { ScryptPinHasher, staffPasswordHasher } from '../../src/persistence/scrypt-pin-hasher';
 import { StaffAuth, type StaffSession } from '../../src/staff/staff-auth';
 import { freshDb } from '../support/test-db';
 
@@ -98,5 +98,18 @@ describe('StaffAuth login limits', () => {
     for (let i = 0; i < 10; i++) await auth.login('staff.kalamaria', 'nope', desk);
     const restarted = new StaffAuth(new PrismaStaffRepository(db), new ScryptPinHasher(), new PrismaSignInAttempts(db), () => clock);
     expect(await restarted.login('staff.kalamaria', 'Kalamaria-2026', desk)).toMatchObject({ allowed: false, reason: 'staff.login_limited' });
+  });
+});
+
+describe('staff password hashes', () => {
+  it('are scrypt with p = 5 (OWASP\'s minimum), and a PIN hash made with p = 1 still verifies', async () => {
+    const staff = await db.staffUser.findUniqueOrThrow({ where: { username: 'staff.ozd' } });
+    const [scheme, , r, p] = staff.passwordHash.split('$');
+    expect([scheme, r, p]).toEqual(['scrypt', '8', '5']);
+    expect(await staffPasswordHasher(1024).verify('Ozd-2026', staff.passwordHash)).toBe(true);
+    expect(await staffPasswordHasher(1024).verify('Ozd-2027', staff.passwordHash)).toBe(false);
+    const older = await new ScryptPinHasher(1024).hash('Ozd-2026');
+    expect(older.split('$')[3]).toBe('1');
+    expect(await staffPasswordHasher(1024).verify('Ozd-2026', older)).toBe(true);
   });
 });

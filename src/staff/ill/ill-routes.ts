@@ -6,7 +6,7 @@ import type { IllRequestView } from '../../domain/ports/ill-repository';
 import type { IllAction } from '../../domain/services/ill-workflow';
 import type { LibraryInfo } from '../../domain/types';
 import { tFor } from '../../i18n/init';
-import { ScryptPinHasher } from '../../persistence/scrypt-pin-hasher';
+import { staffPasswordHasher } from '../../persistence/scrypt-pin-hasher';
 import type { PageContext } from '../pages';
 import type { PickupAssembly } from '../pickup-services';
 import { apiError, COOKIE, csrfOk, formBody, html, isVersion, MAX_NOTE, readCookie, redirect } from '../routes';
@@ -43,7 +43,7 @@ const QUEUE_STATUSES = [...OUTSTANDING_ILL_STATUSES, 'returned', 'not_collected'
  */
 export function registerIllStaffRoutes(server: Server, deps: IllStaffRouteDeps): void {
   const { ill, pickup } = deps;
-  const auth = deps.auth ?? new StaffAuth(pickup.staff, new ScryptPinHasher(), pickup.signInAttempts, pickup.now);
+  const auth = deps.auth ?? new StaffAuth(pickup.staff, staffPasswordHasher(), pickup.signInAttempts, pickup.now);
   const session = (req: Request) => auth.authenticate(readCookie(req, COOKIE));
   const language = (s: StaffSession) => deps.library(s.staff.libraryId).defaultLanguage;
   const context = (s: StaffSession): PageContext => ({
