@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
+import { rng } from '../bench/catalogue-data';
 import type { Db } from '../src/persistence/prisma-client';
 import { startServerProcess, type ServerProcess } from './support/server-process';
 import { freshDb } from './support/test-db';
@@ -14,18 +15,6 @@ import { freshDb } from './support/test-db';
 const ROUNDS = Math.max(1, Number(process.env.CRASH_ROUNDS ?? 1));
 const KILLS_PER_CONVERSATION = Math.max(1, Number(process.env.CRASH_KILLS ?? 1));
 const SEED = Number(process.env.CRASH_SEED ?? Date.now() % 2 ** 31);
-
-/** mulberry32: a seeded generator, so a failing run can be replayed with CRASH_SEED. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `commits`: the turn that writes the order; one kill per conversation lands right after its commit. */
 type Step = [said: string | null, heard: string | RegExp, commits?: 'commits'];
@@ -186,7 +175,7 @@ async function assertNothingHalfWritten(db: Db) {
 
 describe('SIGKILL at random moments, restart on the same database', () => {
   it.each(Array.from({ length: ROUNDS }, (_, round) => round))('loses, doubles and half-writes nothing (round %i)', async (round) => {
-    const next = random(SEED + round);
+    const next = rng(SEED + round); // seeded, so a failing run can be replayed with CRASH_SEED
     const { db, url } = await freshDb();
     try {
       const ordersBefore = await db.order.count();

@@ -10,7 +10,7 @@ import { staffPasswordHasher } from '../persistence/scrypt-pin-hasher';
 import { lockoutPage, type LockoutPageData } from './lockout-pages';
 import type { PageContext } from './pages';
 import type { PickupAssembly } from './pickup-services';
-import { apiError, COOKIE, csrfOk, formBody, html, readCookie, redirect } from './routes';
+import { apiError, COOKIE, csrfOk, html, readCookie, redirect, staffFormPost } from './routes';
 import { StaffAuth, type StaffSession } from './staff-auth';
 
 export interface LockoutRouteDeps {
@@ -53,13 +53,8 @@ export function registerLockoutRoutes(server: Server, deps: LockoutRouteDeps): v
   });
 
   /** A form post: signed in and the right CSRF token. */
-  const form = (handle: (s: StaffSession, body: Record<string, string>, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
-    const s = await session(req);
-    if (!s) { redirect(res, '/staff/login?expired=1'); return; }
-    const body = formBody(req);
-    if (!csrfOk(s, body._csrf)) { html(res, 403, context(s).t('login.expired')); return; }
-    await handle(s, body, res);
-  };
+  const form = (handle: (s: StaffSession, body: Record<string, string>, res: Response) => Promise<void>) =>
+    staffFormPost(session, (s) => context(s).t('login.expired'), (s, body, _req, res) => handle(s, body, res));
 
   server.post('/staff/lockouts/cards/clear', form(async (s, body, res) => {
     const result = await lockouts.clearCard(s.staff.libraryId, cardOf(body));

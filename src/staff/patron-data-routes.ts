@@ -13,7 +13,7 @@ import { staffPasswordHasher } from '../persistence/scrypt-pin-hasher';
 import type { PageContext } from './pages';
 import { patronDataPage, type PatronDataPageData } from './patron-data-pages';
 import type { PickupAssembly } from './pickup-services';
-import { apiError, COOKIE, csrfOk, formBody, html, readCookie, redirect } from './routes';
+import { apiError, COOKIE, csrfOk, html, readCookie, redirect, staffFormPost } from './routes';
 import { StaffAuth, type StaffSession } from './staff-auth';
 
 export interface PatronDataRouteDeps {
@@ -59,13 +59,8 @@ export function registerPatronDataRoutes(server: Server, deps: PatronDataRouteDe
   const page = (s: StaffSession, res: Response, code: number, data: PatronDataPageData) => html(res, code, patronDataPage(context(s), data));
 
   /** A form post: signed in and the right CSRF token. */
-  const form = (handle: (s: StaffSession, body: Record<string, string>, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
-    const s = await session(req);
-    if (!s) { redirect(res, '/staff/login?expired=1'); return; }
-    const body = formBody(req);
-    if (!csrfOk(s, body._csrf)) { html(res, 403, context(s).t('login.expired')); return; }
-    await handle(s, body, res);
-  };
+  const form = (handle: (s: StaffSession, body: Record<string, string>, res: Response) => Promise<void>) =>
+    staffFormPost(session, (s) => context(s).t('login.expired'), (s, body, _req, res) => handle(s, body, res));
 
   server.get('/staff/patrons', async (req: Request, res: Response) => {
     const s = await session(req);

@@ -131,15 +131,11 @@ export function registerStaffRoutes(server: Server, deps: StaffRouteDeps): void 
 
   /** A form post: signed in, the right CSRF token, and an order of this library. */
   const formAction = (handle: (s: StaffSession, order: OrderView, body: Record<string, string>, res: Response) => Promise<void>) =>
-    async (req: Request, res: Response) => {
-      const s = await session(req);
-      if (!s) { redirect(res, '/staff/login?expired=1'); return; }
-      const body = formBody(req);
-      if (!csrfOk(s, body._csrf)) { html(res, 403, context(s).t('login.expired')); return; }
+    staffFormPost(session, (s) => context(s).t('login.expired'), async (s, body, req, res) => {
       const order = await findOrder(s, req.params.ref);
       if (!order) { html(res, 404, context(s).t('order.not_found', { ns: 'reasons' })); return; }
       await handle(s, order, body, res);
-    };
+    });
 
   const refusalText = (s: StaffSession, r: Refusal<string>) => {
     const t = context(s).t;
@@ -346,6 +342,25 @@ export function formBody(req: Request): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(body ?? {})) if (typeof v === 'string') out[k] = v;
   return out;
+}
+
+/**
+ * A staff form post: no session (or an expired one) goes to the login page, a missing or wrong
+ * CSRF token gets 403 with `expired`'s text, and only then does `handle` run. Every page that
+ * changes something goes through here, so none can forget a check.
+ */
+export function staffFormPost(
+  session: (req: Request) => Promise<StaffSession | undefined>,
+  expired: (s: StaffSession) => string,
+  handle: (s: StaffSession, body: Record<string, string>, req: Request, res: Response) => Promise<void>,
+): (req: Request, res: Response) => Promise<void> {
+  return async (req, res) => {
+    const s = await session(req);
+    if (!s) { redirect(res, '/staff/login?expired=1'); return; }
+    const body = formBody(req);
+    if (!csrfOk(s, body._csrf)) { html(res, 403, expired(s)); return; }
+    await handle(s, body, req, res);
+  };
 }
 
 export function csrfOk(s: StaffSession, given: unknown): boolean {

@@ -9,7 +9,7 @@ import { tFor } from '../../i18n/init';
 import { staffPasswordHasher } from '../../persistence/scrypt-pin-hasher';
 import type { PageContext } from '../pages';
 import type { PickupAssembly } from '../pickup-services';
-import { apiError, COOKIE, csrfOk, formBody, html, isVersion, MAX_NOTE, readCookie, redirect } from '../routes';
+import { apiError, COOKIE, csrfOk, html, isVersion, MAX_NOTE, readCookie, redirect, staffFormPost } from '../routes';
 import { StaffAuth, type StaffSession } from '../staff-auth';
 import { illQueuePage, illRequestPage } from './ill-pages';
 import type { IllAssembly } from './ill-services';
@@ -78,18 +78,14 @@ export function registerIllStaffRoutes(server: Server, deps: IllStaffRouteDeps):
   });
 
   const formAction = (handle: (s: StaffSession, r: IllRequestView, body: Record<string, string>, req: Request) => Promise<Refusal<string> | undefined>) =>
-    async (req: Request, res: Response) => {
-      const s = await session(req);
-      if (!s) { redirect(res, '/staff/login?expired=1'); return; }
-      const body = formBody(req);
-      if (!csrfOk(s, body._csrf)) { html(res, 403, context(s).t('login.expired')); return; }
+    staffFormPost(session, (s) => context(s).t('login.expired'), async (s, body, req, res) => {
       const request = await find(s, req.params.ref);
       if (!request) { html(res, 404, context(s).t('ill:staff.not_found')); return; }
       const refusal = await handle(s, request, body, req);
       if (!refusal) { redirect(res, `/staff/ill/${request.ref}?done=1`); return; }
       const fresh = (await find(s, request.ref)) ?? request;
       html(res, statusFor(refusal.reason), illRequestPage(context(s), { request: fresh, error: refusalText(s, refusal) }));
-    };
+    });
 
   server.post('/staff/ill/:ref/action', formAction(async (s, r, body) => {
     const action = actionFromForm(r, body, pickup.now());
