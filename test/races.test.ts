@@ -114,6 +114,27 @@ describe('the last copy', () => {
   }, 120_000);
 });
 
+describe('the last copies of a record with many', () => {
+  it('go one each to 12 patrons confirming at once for 12 copies at one branch: nobody is told "taken" while one is free', async () => {
+    const record = await db().record.create({
+      data: {
+        libraryId: 'kalamaria', title: 'Εγχειρίδιο για το σχολείο', author: 'Συλλογικό', year: 2024, language: 'el', kind: 'book', audience: 'children',
+        acquiredAt: new Date('2026-09-01T00:00:00Z'), searchText: 'εγχειριδιο για το σχολειο συλλογικο',
+        copies: { create: Array.from({ length: 12 }, (_, i) => ({ branchId: 'kal-central', shelfMark: `ΣΧ ${i + 1}`, status: 'available' })) },
+      },
+    });
+    const patrons = await Promise.all(Array.from({ length: 12 }, (_, i) => aPatron('kalamaria', `8900${String(i).padStart(3, '0')}`)));
+    const outcomes = await Promise.all(patrons.map((p, i) => new PlaceOrder(new PrismaOrderRepository(pool(i)), policyFor, now).run({
+      libraryId: 'kalamaria', patronId: p.id, channel: 'test', language: 'el', items: [{ recordId: record.id, branchId: 'kal-central' }],
+    })));
+    expect(outcomes.filter((o) => o.allowed)).toHaveLength(12);
+    const holds = await db().hold.findMany({ where: { recordId: record.id } });
+    expect(new Set(holds.map((h) => h.copyId)).size).toBe(12);
+    expect(await db().copy.count({ where: { recordId: record.id, status: 'available' } })).toBe(0);
+    ran(12);
+  });
+});
+
 describe('the borrowing limit of 10 (Kalamaria)', () => {
   it('is never exceeded by one patron confirming 20 baskets of one to three books in parallel', async () => {
     const available = await db().copy.findMany({ where: { status: 'available', branch: { libraryId: 'kalamaria' } }, orderBy: { id: 'asc' } });

@@ -94,11 +94,16 @@ export class PrismaOrderRepository implements OrderRepository {
  * is what makes the last copy go to exactly one patron, whatever the database.
  */
 async function claimCopy(tx: DirectSqlTransaction, recordId: number, branchId: string): Promise<number | undefined> {
-  const candidates = await tx.query(`SELECT "id" FROM "Copy" WHERE "recordId" = ? AND "branchId" = ? AND "status" = 'available' ORDER BY "id" LIMIT 5`,
-    [recordId, branchId]);
-  for (const candidate of candidates) {
-    const id = sqlInt(candidate.id);
-    if (await tx.execute(`UPDATE "Copy" SET "status" = 'held' WHERE "id" = ? AND "status" = 'available'`, [id]) === 1) return id;
+  // A few at a time; when others took all of them meanwhile, look again: a copy another
+  // transaction holds is no longer 'available' once it commits, so each look sees fewer.
+  const BATCH = 5;
+  for (;;) {
+    const candidates = await tx.query(`SELECT "id" FROM "Copy" WHERE "recordId" = ? AND "branchId" = ? AND "status" = 'available' ORDER BY "id" LIMIT ${BATCH}`,
+      [recordId, branchId]);
+    for (const candidate of candidates) {
+      const id = sqlInt(candidate.id);
+      if (await tx.execute(`UPDATE "Copy" SET "status" = 'held' WHERE "id" = ? AND "status" = 'available'`, [id]) === 1) return id;
+    }
+    if (candidates.length < BATCH) return undefined;
   }
-  return undefined;
 }
