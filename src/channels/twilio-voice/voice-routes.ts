@@ -6,6 +6,7 @@ import type { Logger } from '../../logging';
 import { PrismaCallbackRequests } from '../../persistence/prisma-callback-requests';
 import type { Db } from '../../persistence/prisma-client';
 import { PrismaVoiceTurnStore, type VoiceTurnClaim } from '../../persistence/prisma-voice-turn-store';
+import { receivedBody } from '../well-formed-input';
 import { retryLaterTwiml } from './activities-to-twiml';
 import { TwilioVoiceAdapter } from './twilio-voice-adapter';
 import { voiceConfigFromEnv, voiceEnabled, type VoiceConfig } from './voice-config';
@@ -64,7 +65,7 @@ export function registerVoiceChannel(server: Server, deps: VoiceChannelDeps): Tw
     const base = config.publicBaseUrl ?? `${req.isSecure() ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`;
     const url = `${base}${req.url ?? ''}`;
     const params = formParams(req.body);
-    if (!adapter.verify(url, req.header('x-twilio-signature') || undefined, params)) {
+    if (!adapter.verify(url, req.header('x-twilio-signature') || undefined, formParams(receivedBody(req)))) {
       deps.log.warn({ path: req.path() }, 'voice webhook refused: missing or wrong X-Twilio-Signature');
       res.send(403, { error: 'invalid signature' });
       return;
