@@ -7,7 +7,7 @@ import { tFor } from '../src/i18n/init';
 import { findAll, parseTwiml, TwilioCall, type TwimlNode } from '../src/tools/twilio-call';
 import { AUTH_TOKEN, PUBLIC_BASE, startVoiceApp, type VoiceApp } from './channels/twilio-voice/voice-call-support';
 import { staffLogin, type StaffClient } from './staff/staff-support';
-import { anyJson, businessSnapshot, FUZZ_RUNS, FuzzTally, nastyText } from './support/fuzz';
+import { anyJson, businessSnapshot, FUZZ_RUNS, FUZZ_SEED, FuzzTally, nastyText } from './support/fuzz';
 import type { Reply } from './support/conversation';
 
 // Bad input (issue 8): generated bodies, content types, activity fields, patron answers at every
@@ -39,7 +39,7 @@ afterEach(async () => {
   expect((await fetch(`${base}/healthz`)).status).toBe(200);
 });
 
-const runs = (numRuns: number) => ({ numRuns, endOnFailure: true });
+const runs = (numRuns: number) => ({ numRuns, endOnFailure: true, ...(FUZZ_SEED === undefined ? {} : { seed: FUZZ_SEED }) });
 /** encodeURIComponent, which throws on half a surrogate pair (it becomes U+FFFD, as a browser sends it). */
 const encode = (s: string) => encodeURIComponent(s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
 

@@ -4,6 +4,13 @@ import { providerOf, type Db } from '../../src/persistence/prisma-client';
 /** Inputs per route in `npm test`; `npm run soak` raises it (FUZZ_RUNS=5000). */
 export const FUZZ_RUNS = Math.max(10, Number(process.env.FUZZ_RUNS ?? 300));
 
+/**
+ * `npm test` tries the same inputs on every run, so CI passes or fails for a reason that can be
+ * replayed; `npm run soak` sets FUZZ_SEED=random and draws new ones (a failure prints its seed:
+ * FUZZ_SEED=<seed> replays it).
+ */
+export const FUZZ_SEED: number | undefined = process.env.FUZZ_SEED === 'random' ? undefined : Number(process.env.FUZZ_SEED ?? 20261123);
+
 /** Texts written to break something: SQL, HTML, TwiML/SSML, template and format-string injection. */
 export const ATTACKS = [
   `'; DROP TABLE "Order"; --`, `1' OR '1'='1`, `" OR 1=1 --`, `Robert'); DELETE FROM "Hold"; --`, `1; UPDATE "Copy" SET "status"='available'`,
