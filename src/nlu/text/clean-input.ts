@@ -11,8 +11,10 @@ const BREAKS = /[\t\n\v\f\r\u0085\u2028\u2029]+/g;
 // Bidirectional overrides and isolates make stored text display as something else (a title
 // on the staff page that reads differently from what is stored); the BOM is noise.
 const INVISIBLE = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\uFEFF]/g;
-// Half of a surrogate pair cannot be encoded as UTF-8: databases and XML would refuse it.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// Half of a surrogate pair cannot be encoded as UTF-8: databases and XML would refuse it. Over
+// HTTP it and NUL already arrive as U+FFFD (src/channels/well-formed-input.ts), which is removed
+// with them: a card number keyed with a stray NUL around it is still the card number.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\uFFFD/g;
 
 /**
  * What a patron typed or said, fit to understand, store and read back: controls,
