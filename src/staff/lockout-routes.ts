@@ -1,16 +1,13 @@
 import type { Request, Response, Server } from 'restify';
 import type { Refusal } from '../domain/decision';
-import { policyFor } from '../domain/policy/policies';
 import type { SignInSource } from '../domain/ports/sign-in-attempts';
 import type { Lockouts } from '../domain/services/sign-in-lockouts';
 import type { LibraryInfo } from '../domain/types';
-import { tFor } from '../i18n/init';
 import type { Logger } from '../logging';
 import { staffPasswordHasher } from '../persistence/scrypt-pin-hasher';
 import { lockoutPage, type LockoutPageData } from './lockout-pages';
-import type { PageContext } from './pages';
 import type { PickupAssembly } from './pickup-services';
-import { apiError, COOKIE, csrfOk, html, readCookie, redirect, staffFormPost } from './routes';
+import { apiError, csrfOk, html, redirect, staffFormPost, staffPages } from './routes';
 import { StaffAuth, type StaffSession } from './staff-auth';
 
 export interface LockoutRouteDeps {
@@ -32,12 +29,7 @@ export function registerLockoutRoutes(server: Server, deps: LockoutRouteDeps): v
   const { pickup } = deps;
   const { lockouts } = pickup;
   const auth = deps.auth ?? new StaffAuth(pickup.staff, staffPasswordHasher(), pickup.signInAttempts, pickup.now);
-  const session = (req: Request) => auth.authenticate(readCookie(req, COOKIE));
-  const language = (s: StaffSession) => deps.library(s.staff.libraryId).defaultLanguage;
-  const context = (s: StaffSession): PageContext => ({
-    t: tFor(language(s), ['staff', 'reasons']), language: language(s), libraryName: deps.library(s.staff.libraryId).name,
-    staffName: s.staff.name, csrfToken: s.csrfToken, policy: policyFor(s.staff.libraryId),
-  });
+  const { context, session } = staffPages(auth, deps.library);
   const refusalText = (s: StaffSession, r: Refusal<string>) => context(s).t(r.reason, { ns: 'reasons', ...r.params });
   const audit = (s: StaffSession, lock: 'card' | SignInSource['kind']) =>
     deps.log.info({ staffId: s.staff.id, libraryId: s.staff.libraryId, lock }, 'sign-in lockout lifted');

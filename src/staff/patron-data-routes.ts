@@ -5,15 +5,13 @@ import type { PatronDataRepository } from '../domain/ports/patron-data-repositor
 import { PatronData } from '../domain/services/patron-data';
 import type { LibraryInfo } from '../domain/types';
 import { money } from '../dialogs/ill-format';
-import { tFor } from '../i18n/init';
 import type { Logger } from '../logging';
 import type { Db } from '../persistence/prisma-client';
 import { PrismaPatronDataRepository } from '../persistence/prisma-patron-data-repository';
 import { staffPasswordHasher } from '../persistence/scrypt-pin-hasher';
-import type { PageContext } from './pages';
 import { patronDataPage, type PatronDataPageData } from './patron-data-pages';
 import type { PickupAssembly } from './pickup-services';
-import { apiError, COOKIE, csrfOk, html, readCookie, redirect, staffFormPost } from './routes';
+import { apiError, csrfOk, html, redirect, staffFormPost, staffPages } from './routes';
 import { StaffAuth, type StaffSession } from './staff-auth';
 
 export interface PatronDataRouteDeps {
@@ -36,12 +34,7 @@ export function registerPatronDataRoutes(server: Server, deps: PatronDataRouteDe
   const auth = deps.auth ?? new StaffAuth(pickup.staff, staffPasswordHasher(), pickup.signInAttempts, pickup.now);
   const repository = deps.patrons ?? new PrismaPatronDataRepository(deps.db);
   const patronData = new PatronData(repository, pickup.now);
-  const session = (req: Request) => auth.authenticate(readCookie(req, COOKIE));
-  const language = (s: StaffSession) => deps.library(s.staff.libraryId).defaultLanguage;
-  const context = (s: StaffSession): PageContext => ({
-    t: tFor(language(s), ['staff', 'reasons']), language: language(s), libraryName: deps.library(s.staff.libraryId).name,
-    staffName: s.staff.name, csrfToken: s.csrfToken, policy: policyFor(s.staff.libraryId),
-  });
+  const { context, session } = staffPages(auth, deps.library);
   const actor = (s: StaffSession) => `staff:${s.staff.id}`;
   const refusalText = (s: StaffSession, r: Refusal<string>) => {
     const params = r.reason === 'patron.erase_unpaid' ? money(policyFor(s.staff.libraryId).currency, { amount: Number(r.params?.amount ?? 0) }) : r.params;

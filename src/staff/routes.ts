@@ -52,12 +52,7 @@ export function registerStaffRoutes(server: Server, deps: StaffRouteDeps): void 
   registerWebChatConnector(server, { push: (c, a) => pickup.notifications.pushOutbox(c, a), read: (c, after) => pickup.notifications.readOutbox(c, after) });
   const calendarUrl = (token: string) => `${pickup.publicUrl.value ?? ''}/appointments/${token}.ics`;
 
-  const languageOf = (s: StaffSession) => deps.library(s.staff.libraryId).defaultLanguage;
-  const context = (s: StaffSession): PageContext => ({
-    t: tFor(languageOf(s), ['staff', 'reasons']), language: languageOf(s), libraryName: deps.library(s.staff.libraryId).name,
-    staffName: s.staff.name, csrfToken: s.csrfToken, policy: policyFor(s.staff.libraryId),
-  });
-  const session = (req: Request) => auth.authenticate(readCookie(req, COOKIE));
+  const { languageOf, context, session } = staffPages(auth, deps.library);
   const actor = (s: StaffSession) => `staff:${s.staff.id}`;
 
   // ---- pages ----------------------------------------------------------------------------
@@ -360,6 +355,22 @@ export function staffFormPost(
     const body = formBody(req);
     if (!csrfOk(s, body._csrf)) { html(res, 403, expired(s)); return; }
     await handle(s, body, req, res);
+  };
+}
+
+/**
+ * What every staff route module reads a request with: the session behind its cookie, and the
+ * context its pages are rendered in (the library's language, the staff member, the CSRF token).
+ */
+export function staffPages(auth: StaffAuth, library: (id: string) => LibraryInfo, namespaces: readonly string[] = ['staff', 'reasons']) {
+  const languageOf = (s: StaffSession) => library(s.staff.libraryId).defaultLanguage;
+  return {
+    languageOf,
+    session: (req: Request) => auth.authenticate(readCookie(req, COOKIE)),
+    context: (s: StaffSession): PageContext => ({
+      t: tFor(languageOf(s), namespaces), language: languageOf(s), libraryName: library(s.staff.libraryId).name,
+      staffName: s.staff.name, csrfToken: s.csrfToken, policy: policyFor(s.staff.libraryId),
+    }),
   };
 }
 

@@ -1,15 +1,13 @@
 import type { Request, Response, Server } from 'restify';
 import type { Refusal } from '../../domain/decision';
 import { OUTSTANDING_ILL_STATUSES, ILL_STATUSES, nextIllStatuses, type IllUse } from '../../domain/ill-status';
-import { policyFor } from '../../domain/policy/policies';
 import type { IllRequestView } from '../../domain/ports/ill-repository';
 import type { IllAction } from '../../domain/services/ill-workflow';
 import type { LibraryInfo } from '../../domain/types';
 import { tFor } from '../../i18n/init';
 import { staffPasswordHasher } from '../../persistence/scrypt-pin-hasher';
-import type { PageContext } from '../pages';
 import type { PickupAssembly } from '../pickup-services';
-import { apiError, COOKIE, csrfOk, html, isVersion, MAX_NOTE, readCookie, redirect, staffFormPost } from '../routes';
+import { apiError, csrfOk, html, isVersion, MAX_NOTE, redirect, staffFormPost, staffPages } from '../routes';
 import { StaffAuth, type StaffSession } from '../staff-auth';
 import { illQueuePage, illRequestPage } from './ill-pages';
 import type { IllAssembly } from './ill-services';
@@ -44,12 +42,7 @@ const QUEUE_STATUSES = [...OUTSTANDING_ILL_STATUSES, 'returned', 'not_collected'
 export function registerIllStaffRoutes(server: Server, deps: IllStaffRouteDeps): void {
   const { ill, pickup } = deps;
   const auth = deps.auth ?? new StaffAuth(pickup.staff, staffPasswordHasher(), pickup.signInAttempts, pickup.now);
-  const session = (req: Request) => auth.authenticate(readCookie(req, COOKIE));
-  const language = (s: StaffSession) => deps.library(s.staff.libraryId).defaultLanguage;
-  const context = (s: StaffSession): PageContext => ({
-    t: tFor(language(s), ['staff', 'ill', 'reasons']), language: language(s), libraryName: deps.library(s.staff.libraryId).name,
-    staffName: s.staff.name, csrfToken: s.csrfToken, policy: policyFor(s.staff.libraryId),
-  });
+  const { context, session } = staffPages(auth, deps.library, ['staff', 'ill', 'reasons']);
   const actor = (s: StaffSession) => `staff:${s.staff.id}`;
   const find = (s: StaffSession, ref: unknown) =>
     (typeof ref === 'string' && REF.test(ref) ? ill.requests.find(s.staff.libraryId, ref) : Promise.resolve(undefined));
