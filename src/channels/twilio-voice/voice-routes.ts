@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import type { Request, Response, Server } from 'restify';
+import type { Next, Request, Response, Server } from 'restify';
 import type { LibraryBot } from '../../bot/library-bot';
 import type { BotServices } from '../../dialogs/bot-services';
 import type { Logger } from '../../logging';
@@ -55,6 +55,19 @@ export function registerVoiceChannel(server: Server, deps: VoiceChannelDeps): Tw
   });
   if (deps.onTurnError) adapter.onTurnError = deps.onTurnError;
   const turns: VoiceTurnStore = new PrismaVoiceTurnStore(deps.db);
+  // The signature covers the form fields, so it is checked after parsing; one that is missing
+  // cannot pass, so its body is not read at all.
+  if (config.authToken) {
+    server.pre((req: Request, res: Response, next: Next) => {
+      if (req.method === 'POST' && (req.path() ?? '').startsWith('/api/voice/') && !req.header('x-twilio-signature')) {
+        deps.log.warn({ path: req.path() }, 'voice webhook refused: missing X-Twilio-Signature');
+        res.send(403, { error: 'invalid signature' });
+        next(false);
+        return;
+      }
+      next();
+    });
+  }
 
   server.post('/api/voice/:library', async (req: Request, res: Response) => {
     const library = String(req.params.library);
