@@ -8,6 +8,7 @@ import { session } from './dialogs/session';
 import { createLogger, type Logger } from './logging';
 import { createPrismaClient, type Db } from './persistence/prisma-client';
 import { createServer } from './server';
+import { connectorServiceUrl, WEB_CHAT_CONVERSATION_ID } from './channels/web-chat/connector';
 import { createJobRunner } from './jobs/create-job-runner';
 import type { JobRunner } from './jobs/job-runner';
 import { retentionFromEnv } from './jobs/retention-from-env';
@@ -54,6 +55,12 @@ export async function createApp(options: BotOptions & { db?: Db; databaseUrl?: s
     adapter, bot, log, libraries, defaultLibrary,
     languageOf: (library) => services.library(library).defaultLanguage,
     healthy: async () => { await db.$queryRawUnsafe('SELECT 1'); return true; },
+  });
+  pickup.proactive.bind(adapter, (reference) => {
+    const conversationId = reference.conversation?.id ?? '';
+    if (reference.channelId === 'webchat') return WEB_CHAT_CONVERSATION_ID.test(conversationId) ? connectorServiceUrl(server, conversationId) : undefined;
+    // With app credentials the channel's token vouched for the serviceUrl; without them a caller wrote it.
+    return adapter.anonymous ? undefined : reference.serviceUrl;
   });
   observeHttp(server, log, { metricsToken: process.env.METRICS_TOKEN });
   registerVoiceChannel(server, { db, bot, services, log, libraries, onTurnError: adapter.onTurnError })?.use(timeTurn);

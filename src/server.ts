@@ -7,12 +7,14 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import { botFrameworkSource, clientAddress } from './channels/client-address';
 import { noCompressedBodies } from './channels/no-compressed-bodies';
 import { noUploads } from './channels/no-uploads';
-import { checkBotFrameworkActivity, checkWebChatPost, clientActivityId } from './channels/incoming-activity';
+import { checkBotFrameworkActivity, checkWebChatPost, checkWebChatStart, clientActivityId, type WebChatPost } from './channels/incoming-activity';
 import { wellFormedInput } from './channels/well-formed-input';
-import { connectorServiceUrl } from './channels/web-chat/connector';
+import { connectorServiceUrl, forThePage, holdsConversationToken, issueWebChatConversation } from './channels/web-chat/connector';
+import { CreationLimit } from './channels/web-chat/creation-limit';
 import { webChatPage } from './channels/web-chat/web-chat-page';
 import type { LibraryAdapter } from './bot/library-adapter';
-import type { LibraryBot } from './bot/library-bot';
+import { keepNothingUntilSpoken, type LibraryBot } from './bot/library-bot';
+import { markReplyAddressCallerGiven } from './dialogs/reply-address';
 import { setSignInSource } from './dialogs/sign-in-source';
 import type { Logger } from './logging';
 
@@ -32,12 +34,17 @@ const webChatEntry = createRequire(import.meta.url).resolve('botframework-webcha
 const webChatBundle = path.join(webChatEntry.slice(0, webChatEntry.lastIndexOf('botframework-webchat') + 'botframework-webchat'.length), 'dist', 'webchat.js');
 const directLineShim = readFileSync(path.join(here, 'channels', 'web-chat', 'direct-line.js'), 'utf8');
 
+/** New chat conversations one address may open per window: a busy library PC, not a script. */
+const CREATIONS_PER_WINDOW = Number(process.env.WEBCHAT_NEW_CONVERSATIONS_PER_10_MIN ?? 60);
+const CREATION_WINDOW_MS = 10 * 60_000;
+
 /** Largest request body accepted; a chat message is a few hundred bytes. */
 const MAX_BODY = 64 * 1024;
 
 /** Routes only: each one hands over to the adapter or a page renderer. */
 export function createServer(deps: ServerDeps): Server {
   const server = restify.createServer({ name: 'library-booking-bot', handleUncaughtExceptions: false });
+  const creations = new CreationLimit(CREATIONS_PER_WINDOW, CREATION_WINDOW_MS);
   server.pre(noUploads);
   server.pre(noCompressedBodies);
   server.use(restify.plugins.queryParser());
@@ -48,28 +55,24 @@ export function createServer(deps: ServerDeps): Server {
     const checked = checkBotFrameworkActivity(req.body);
     if (!checked.ok) { res.send(400, { error: checked.error }); return; }
     const activity = checked.value;
-    // Anonymous mode: replies go to the caller's serviceUrl, so only loopback callers (the
-    // Emulator, tests) or expectReplies are accepted; otherwise anyone could make us POST anywhere.
-    if (deps.adapter.anonymous && activity.deliveryMode !== 'expectReplies' && !isLoopbackUrl(activity.serviceUrl)) {
-      res.send(400, { error: 'serviceUrl must be a loopback address when no Microsoft app id is configured' });
-      return;
+    if (deps.adapter.anonymous) {
+      const refused = anonymousRefusal(req, activity);
+      if (refused) { res.send(400, { error: refused }); return; }
     }
     await deps.adapter.process(req, res, (context) => {
       setSignInSource(context, botFrameworkSource(req, context.activity, !deps.adapter.anonymous));
+      // Without app credentials nobody vouches for serviceUrl: it may answer this turn, never a later one.
+      if (deps.adapter.anonymous) markReplyAddressCallerGiven(context);
       return deps.bot.run(context);
     });
   });
 
-  server.post('/webchat/activities', async (req: Request, res: Response) => {
-    const checked = checkWebChatPost(req.body);
-    if (!checked.ok) { res.send(400, { error: checked.error }); return; }
-    const { conversationId, activity: incoming, library: requested } = checked.value;
-    const library = requested && deps.libraries.includes(requested) ? requested : deps.defaultLibrary;
+  const webChatTurn = async (req: Request, conversationId: string, library: string, incoming: WebChatPost['activity']) => {
     // A message re-sent with the same client id is the same activity: the ledger answers it once.
     const clientId = clientActivityId(incoming);
     const id = `${conversationId}|${clientId ?? `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`}`;
     // Typing indicators and events carry nothing the bot answers.
-    if (incoming.type !== 'message' && incoming.type !== 'conversationUpdate') { res.send(200, { id, activities: [] }); return; }
+    if (incoming.type !== 'message' && incoming.type !== 'conversationUpdate') return { id, activities: [] };
     const activity: Partial<Activity> = {
       type: incoming.type,
       id,
@@ -87,9 +90,34 @@ export function createServer(deps: ServerDeps): Server {
     };
     const replies = await deps.adapter.runInProcess(activity, (context) => {
       setSignInSource(context, { kind: 'address', id: clientAddress(req) });
+      // The page was greeted when its conversation was issued: a conversation stays unstored until the patron speaks.
+      keepNothingUntilSpoken(context);
       return deps.bot.run(context);
     });
-    res.send(200, { id, activities: replies });
+    return { id, activities: replies.map(forThePage) };
+  };
+  const libraryOf = (requested: string | undefined) => (requested && deps.libraries.includes(requested) ? requested : deps.defaultLibrary);
+
+  server.post('/webchat/conversations', async (req: Request, res: Response) => {
+    const checked = checkWebChatStart(req.body ?? {});
+    if (!checked.ok) { res.send(400, { error: checked.error }); return; }
+    if (!creations.take(clientAddress(req))) {
+      res.setHeader('retry-after', String(Math.ceil(CREATION_WINDOW_MS / 1000)));
+      res.send(429, { error: 'too many new conversations from this address' });
+      return;
+    }
+    const { conversationId, token } = issueWebChatConversation();
+    const greeting = await webChatTurn(req, conversationId, libraryOf(checked.value.library), { type: 'conversationUpdate', locale: checked.value.locale });
+    res.send(201, { conversationId, token, activities: greeting.activities });
+  });
+
+  server.post('/webchat/activities', async (req: Request, res: Response) => {
+    const checked = checkWebChatPost(req.body);
+    if (!checked.ok) { res.send(400, { error: checked.error }); return; }
+    const { conversationId, activity: incoming, library } = checked.value;
+    // The conversation id travels in replies and logs; only the page that was issued it holds the token.
+    if (!holdsConversationToken(req, conversationId)) { res.send(403, { error: 'this conversation needs its token' }); return; }
+    res.send(200, await webChatTurn(req, conversationId, libraryOf(library), incoming));
   });
 
   const page = (library: string) => async (_req: Request, res: Response) => {
@@ -125,6 +153,29 @@ export function createServer(deps: ServerDeps): Server {
     callback();
   });
   return server;
+}
+
+/** Channels that only our own routes speak: an outside caller naming one would step into their conversations. */
+const OWN_CHANNELS = new Set(['webchat', 'voice']);
+
+/**
+ * Anonymous mode (no app id, the Emulator and tests): nothing vouches for the caller or its
+ * serviceUrl. Replies in the HTTP response (expectReplies) go back to the caller whoever it is;
+ * replies POSTed to serviceUrl only for a caller on this machine, so a remote one cannot make
+ * the server POST to a port and path of its choosing, loopback included.
+ */
+function anonymousRefusal(req: Request, activity: Partial<Activity>): string | undefined {
+  if (OWN_CHANNELS.has(activity.channelId ?? '')) return `channelId ${activity.channelId} is served by its own routes`;
+  if (activity.deliveryMode === 'expectReplies') return undefined;
+  if (!isLoopbackCaller(req) || !isLoopbackUrl(activity.serviceUrl)) return 'serviceUrl is only used for a caller on this machine when no Microsoft app id is configured';
+  return undefined;
+}
+
+/** The socket's peer, not X-Forwarded-For: a reverse proxy on this machine makes every client look local, so a forwarded request is not. */
+function isLoopbackCaller(req: Request): boolean {
+  if (req.headers['x-forwarded-for'] || req.headers.forwarded) return false;
+  const peer = (req.socket?.remoteAddress ?? '').replace(/^::ffff:/i, '');
+  return peer === '::1' || /^127\.\d+\.\d+\.\d+$/.test(peer);
 }
 
 function isLoopbackUrl(url: unknown): boolean {

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rng } from '../bench/catalogue-data';
 import type { Db } from '../src/persistence/prisma-client';
+import { WebChatClient } from './support/http';
 import { startServerProcess, type ServerProcess } from './support/server-process';
 import { freshDb } from './support/test-db';
 
@@ -62,8 +62,13 @@ type Replies = Array<{ text?: string; channelData?: { orderRef?: string; illRef?
 
 /** One patron in the web chat page, against whichever server process is up. */
 class Patron {
-  readonly conversationId = `webchat-${randomUUID()}`;
+  private chat?: WebChatClient;
   constructor(public server: ServerProcess, private readonly library: string) {}
+
+  get conversationId(): string {
+    if (!this.chat) throw new Error('the conversation has not been opened');
+    return this.chat.conversationId;
+  }
 
   /** Whether the conversation's saved state records step `index` as done (src/bot/activity-ledger.ts). */
   async saved(db: Db, index: number): Promise<boolean> {
@@ -72,14 +77,14 @@ class Patron {
     return done.includes(`${this.conversationId}|${this.conversationId}-${index}`);
   }
 
+  /** `null` opens the conversation (the page's first request, which greets). */
   async send(index: number, said: string | null): Promise<Replies> {
-    const activity = said === null
-      ? { type: 'conversationUpdate', channelData: { clientActivityID: `join-${this.conversationId}` } }
-      : { type: 'message', text: said, channelData: { clientActivityID: `${this.conversationId}-${index}` } };
-    const response = await fetch(`${this.server.base}/webchat/activities`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ conversationId: this.conversationId, library: this.library, activity }),
-    });
+    if (said === null) {
+      this.chat = await WebChatClient.open(this.server.base, this.library);
+      return this.chat.greeting;
+    }
+    this.chat!.base = this.server.base;
+    const response = await this.chat!.post({ type: 'message', text: said, channelData: { clientActivityID: `${this.conversationId}-${index}` } });
     if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${await response.text()}`);
     return ((await response.json()) as { activities: Replies }).activities;
   }

@@ -166,7 +166,13 @@ describe('every prompt of the chat', () => {
   }, TIMEOUT);
 });
 
-const webChatIds = fc.oneof(fc.uuid().map((u) => `webchat-${u}`), nastyText, anyJson);
+/** Conversations the server issued, so most bodies get past the token and reach the turn. */
+const issued: Array<{ conversationId: string; token: string }> = [];
+const webChatIds = fc.oneof(fc.integer({ min: 0, max: 3 }).map((i) => issued[i]!.conversationId), fc.uuid().map((u) => `webchat-${u}`), nastyText, anyJson);
+const webChatTokens = fc.oneof(
+  { weight: 3, arbitrary: fc.constant('issued') },
+  { weight: 1, arbitrary: fc.oneof(fc.constant(''), nastyText, fc.base64String({ maxLength: 64 })) },
+);
 const webChatBodies = fc.oneof(
   { weight: 4, arbitrary: fc.record({
     conversationId: webChatIds,
@@ -184,13 +190,53 @@ const webChatBodies = fc.oneof(
 );
 
 describe('POST /webchat/activities', () => {
+  beforeAll(async () => {
+    for (const library of ['kalamaria', 'ozd', 'kalamaria', 'ozd']) {
+      const response = await fetch(`${base}/webchat/conversations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ library }) });
+      issued.push((await response.json()) as { conversationId: string; token: string });
+    }
+  });
+
   it('answers any body with a 4xx or a reply, never a 5xx or an apology', async () => {
-    await fc.assert(fc.asyncProperty(contentTypes, webChatBodies, async (contentType, body) => {
+    await fc.assert(fc.asyncProperty(contentTypes, webChatBodies, webChatTokens, async (contentType, body, tokenKind) => {
       tally.add('POST /webchat/activities');
-      const response = await post('/webchat/activities', body, contentType ? { 'content-type': contentType } : {});
+      // The token of the conversation the body names, when it names an issued one; else whatever was drawn.
+      const named = typeof body === 'string' ? issued.find((c) => body.includes(c.conversationId)) : undefined;
+      const token = tokenKind === 'issued' ? named?.token ?? issued[0]!.token : tokenKind;
+      const headers: Record<string, string> = { ...(contentType ? { 'content-type': contentType } : {}), authorization: `Bearer ${token}` };
+      const response = await post('/webchat/activities', body, headers);
       expect(response.status).toBeLessThan(500);
       if (response.status === 200) assertNoApology(response.text);
     }), runs(RUNS));
+  }, TIMEOUT);
+});
+
+/** Path and query pieces as an attacker writes them: double-encoded, half-encoded, traversals. */
+const pathPieces = fc.oneof(
+  fc.constantFrom('%25zz', '%zz', '%', '%E0%A4%A', '%2F..%2F', '..', '%00', '%C0%AF', 'webchat-%25zz-0123456789'),
+  fc.uuid().map((u) => `webchat-${u}`),
+  nastyText.map(encode),
+);
+
+describe('the web chat connector and outbox', () => {
+  it('answers any connector path with a 4xx, never a 5xx, and stores nothing', async () => {
+    await fc.assert(fc.asyncProperty(pathPieces, pathPieces, fc.boolean(), async (key, conversation, reply) => {
+      tally.add('POST /webchat/connector/…');
+      const path = `/webchat/connector/${key}/v3/conversations/${conversation}/activities${reply ? '/x1' : ''}`;
+      const response = await post(path, JSON.stringify({ type: 'message', text: 'fuzz' }), { 'content-type': 'application/json' });
+      expect(response.status, path).toBeGreaterThanOrEqual(400);
+      expect(response.status, path).toBeLessThan(500);
+    }), runs(PROMPT_RUNS));
+    expect(await voice.app.db.webChatOutbox.count({ where: { activity: { contains: 'fuzz' } } })).toBe(0);
+  }, TIMEOUT);
+
+  it('answers any outbox query with a 4xx unless it holds the conversation token', async () => {
+    await fc.assert(fc.asyncProperty(pathPieces, fc.oneof(pathPieces, fc.integer().map(String)), async (conversation, after) => {
+      tally.add('GET /webchat/outbox');
+      const response = await fetch(`${base}/webchat/outbox?conversationId=${conversation}&after=${after}`);
+      expect(response.status).toBeGreaterThanOrEqual(400);
+      expect(response.status).toBeLessThan(500);
+    }), runs(PROMPT_RUNS));
   }, TIMEOUT);
 });
 

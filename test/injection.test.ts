@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAll, parseTwiml } from '../src/tools/twilio-call';
 import { startVoiceApp, type VoiceApp } from './channels/twilio-voice/voice-call-support';
 import { staffFetch, staffLogin } from './staff/staff-support';
+import { WebChatClient } from './support/http';
 import type { Reply } from './support/conversation';
 import { businessSnapshot } from './support/fuzz';
 
@@ -21,13 +22,15 @@ let v: VoiceApp;
 beforeAll(async () => { v = await startVoiceApp(); }, 60_000);
 afterAll(async () => { await v?.app.close(); });
 
-async function chat(conversationId: string, text: string | null): Promise<Reply[]> {
-  const response = await fetch(`${v.server}/webchat/activities`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ conversationId, library: 'ozd', activity: text === null ? { type: 'conversationUpdate' } : { type: 'message', text } }),
-  });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { activities: Reply[] }).activities;
+const chats = new Map<string, WebChatClient>();
+/** `null` opens the conversation named `key` (the page's first request, which greets). */
+async function chat(key: string, text: string | null): Promise<Reply[]> {
+  if (text === null) {
+    const opened = await WebChatClient.open(v.server, 'ozd');
+    chats.set(key, opened);
+    return opened.greeting;
+  }
+  return chats.get(key)!.say(text);
 }
 
 describe('an ILL request made of attacks', () => {

@@ -15,6 +15,16 @@ import { cleanInput, MAX_MESSAGE_LENGTH } from '../nlu/text/clean-input';
 import type { Intent } from '../nlu/types';
 import { processedReplies, recordProcessed, type ActivityLedger } from './activity-ledger';
 
+const UNSTORED_UNTIL_SPOKEN = Symbol('unstoredUntilSpoken');
+
+/**
+ * Set by a channel that shows its greeting when a conversation is opened: nothing is stored
+ * for that conversation until the patron says something (a page opened and left costs nothing).
+ */
+export function keepNothingUntilSpoken(context: TurnContext): void {
+  context.turnState.set(UNSTORED_UNTIL_SPOKEN, true);
+}
+
 export interface BotConfig {
   defaultLibrary: string;
   libraries: readonly string[];
@@ -49,11 +59,13 @@ export class LibraryBot {
 
   async run(context: TurnContext): Promise<void> {
     let s = await this.sessionAccessor.get(context);
+    const fresh = !s;
     if (!s) {
       s = this.newSession(context);
       await this.sessionAccessor.set(context, s);
     }
     setSession(context, s);
+    if (await this.belongsToSomeoneElse(context, s)) return;
     const activityId = typeof context.activity.id === 'string' && context.activity.id ? context.activity.id : undefined;
     const ledger = await this.ledgerAccessor.get(context);
     const replayed = activityId ? processedReplies(ledger, activityId) : undefined;
@@ -71,10 +83,13 @@ export class LibraryBot {
     });
     const dc = await this.dialogs.createContext(context);
     const { type } = context.activity;
+    const unstored = fresh && context.turnState.get(UNSTORED_UNTIL_SPOKEN) === true;
     if (type === ActivityTypes.ConversationUpdate && this.userJoined(context)) {
       await this.greet(context, s);
       if (!dc.activeDialog) await dc.beginDialog(MAIN_DIALOG);
+      if (unstored) return;
     } else if (type === ActivityTypes.Message) {
+      if (unstored) await this.greetedBefore(dc, s);
       await this.onMessage(dc, s);
     }
     if (activityId) await this.ledgerAccessor.set(context, recordProcessed(ledger, activityId, context.bufferedReplyActivities));
@@ -83,6 +98,28 @@ export class LibraryBot {
     } catch (error) {
       if (!activityId || !(await this.answeredMeanwhile(context, activityId, error))) throw error;
     }
+  }
+
+  /**
+   * A sign-in belongs to the conversation *and* the user who signed in: another user id in the
+   * same conversation (someone who learnt its id) is told so, and sees and changes nothing.
+   */
+  private async belongsToSomeoneElse(context: TurnContext, s: Session): Promise<boolean> {
+    const user = context.activity.from?.id;
+    if (!s.patron?.userId || s.patron.userId === user) return false;
+    if (context.activity.type === ActivityTypes.Message) await context.sendActivity(tell(turnT(context)('conversation_of_another')));
+    return true;
+  }
+
+  /**
+   * The greeting turn of a conversation that kept nothing (the page showed its greeting): the
+   * same turn again, unheard, so this message meets the state it would have met.
+   */
+  private async greetedBefore(dc: DialogContext, s: Session): Promise<void> {
+    const heard = dc.context.bufferedReplyActivities.length;
+    await this.greet(dc.context, s);
+    await dc.beginDialog(MAIN_DIALOG);
+    dc.context.bufferedReplyActivities.splice(heard);
   }
 
   private replay(context: TurnContext, replies: readonly Partial<Activity>[]): void {

@@ -40,6 +40,12 @@ const webChatPost = z.object({
   }).passthrough(),
 });
 
+/** What the chat page posts to /webchat/conversations to be issued a conversation. */
+const webChatStart = z.object({
+  library: z.string().max(64).optional(),
+  locale: z.string().max(35).optional(),
+});
+
 export type WebChatPost = z.infer<typeof webChatPost>;
 export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -54,6 +60,8 @@ export const checkBotFrameworkActivity = (body: unknown): Checked<Partial<Activi
   check(botFrameworkActivity, body) as Checked<Partial<Activity>>;
 
 export const checkWebChatPost = (body: unknown): Checked<WebChatPost> => check(webChatPost, body);
+
+export const checkWebChatStart = (body: unknown): Checked<z.infer<typeof webChatStart>> => check(webChatStart, body);
 
 /**
  * The id a re-sent chat message repeats: Web Chat's clientActivityID (kept when the patron

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { pickupBranches } from '../domain/rules/copy-availability';
 import type { BranchAvailability } from '../domain/types';
@@ -10,6 +10,7 @@ import { ask, tell } from './messages';
 import { OptionPrompt, type OptionAnswer, type OptionPromptOptions } from './option-prompt';
 import { session, turnT } from './session';
 import { YesNoPrompt } from './yes-no-prompt';
+import { keptReplyAddress } from './reply-address';
 
 export const CHECKOUT_DIALOG = 'checkout';
 const CONFIRM = 'checkout.confirm';
@@ -58,7 +59,7 @@ export class CheckoutDialog extends ComponentDialog {
       channel: step.context.activity.channelId,
       language: s.language,
       // Lets staff actions reach this conversation later (proactive "your books are ready").
-      conversationRef: JSON.stringify(TurnContext.getConversationReference(step.context.activity)),
+      conversationRef: keptReplyAddress(step.context),
       items: s.basket.map(({ recordId, branchId }) => ({ recordId, branchId })),
       requestKey: step.options.requestKey,
     });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { IllForm, IllKind } from '../domain/ill-status';
 import { isIllAmount } from '../domain/rules/ill-costs';
@@ -13,6 +13,7 @@ import { OptionPrompt, type OptionAnswer, type OptionPromptOptions } from './opt
 import { session, turnT } from './session';
 import { SIGN_IN_DIALOG, SignInDialog, type SignInOptions } from './sign-in-dialog';
 import { YesNoPrompt } from './yes-no-prompt';
+import { keptReplyAddress } from './reply-address';
 
 export const ILL_REQUEST_DIALOG = 'illRequest';
 const KIND = 'illRequest.kind';
@@ -180,7 +181,7 @@ export class IllRequestDialog extends ComponentDialog {
       patronId: s.patron!.id,
       channel: step.context.activity.channelId,
       language: s.language,
-      conversationRef: JSON.stringify(TurnContext.getConversationReference(step.context.activity)),
+      conversationRef: keptReplyAddress(step.context),
       kind: d.kind, form: step.options.form!, title: d.title, author: d.author, year: d.year, isbn: d.isbn, journal: d.journal,
       volumeIssue: d.volumeIssue, pages: d.pages, notNeededAfter: d.notNeededAfter ? new Date(d.notNeededAfter) : undefined,
       maxCost: step.options.maxCost ?? 0, currency: policy.currency,

@@ -8,7 +8,8 @@ import type { Slot } from './messages';
 export interface Session {
   libraryId: string;
   language: Language;
-  patron?: { id: number; name: string };
+  /** Signed in by `userId` (the channel's user id): nobody else in the conversation is this patron. */
+  patron?: { id: number; name: string; userId?: string };
   basket: BasketItem[];
   /** What the last question asked for; interruptions are not looked for in a PIN or card number. */
   slot?: Slot;

@@ -55,7 +55,7 @@ export class SignInDialog extends ComponentDialog {
     const s = session(step.context);
     const result = await this.services.signIn.run(s.libraryId, step.options.cardNumber ?? '', onlyDigits(String(step.result)), signInSource(step.context));
     if (result.allowed) {
-      s.patron = { id: result.patron.id, name: result.patron.name };
+      s.patron = { id: result.patron.id, name: result.patron.name, userId: step.context.activity.from?.id };
       await step.context.sendActivity(tell(t('signin.welcome', { name: result.patron.name })));
       return step.endDialog(true);
     }

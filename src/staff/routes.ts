@@ -48,7 +48,6 @@ export function registerStaffRoutes(server: Server, deps: StaffRouteDeps): void 
     const host = address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.address;
     pickup.publicUrl.value ??= `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
   });
-  pickup.proactive.bind(deps.adapter);
   registerWebChatConnector(server, { push: (c, a) => pickup.notifications.pushOutbox(c, a), read: (c, after) => pickup.notifications.readOutbox(c, after) });
   const calendarUrl = (token: string) => `${pickup.publicUrl.value ?? ''}/appointments/${token}.ics`;
 

@@ -7,6 +7,7 @@ import { parseTwiml } from '../../src/tools/twilio-call';
 import { RecordingSms, startVoiceApp } from '../channels/twilio-voice/voice-call-support';
 import type { Reply } from '../support/conversation';
 import { freshDb } from '../support/test-db';
+import { WebChatClient } from '../support/http';
 
 // LibraryBot.run: each activity is processed once (the ledger in the conversation's state),
 // and input is cleaned and bounded before any dialog reads it.
@@ -77,14 +78,8 @@ describe('LibraryBot: an activity sent again', () => {
 
   it('counts a card number sent twice by the chat page once (POST /webchat/activities, same clientActivityID)', async () => {
     const { base } = await start();
-    const conversationId = `webchat-${randomUUID()}`;
-    const post = async (text: string, clientActivityID: string) => {
-      const response = await fetch(`${base}/webchat/activities`, {
-        method: 'POST', headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ conversationId, library: 'kalamaria', activity: { type: 'message', text, channelData: { clientActivityID } } }),
-      });
-      return (await response.json()) as { id: string; activities: Reply[] };
-    };
+    const chat = await WebChatClient.open(base);
+    const post = (text: string, clientActivityID: string) => chat.send({ type: 'message', text, channelData: { clientActivityID } });
     await post('1', 'c-1');
     const first = await post('1001001', 'c-2');
     const again = await post('1001001', 'c-2');

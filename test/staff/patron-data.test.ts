@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app';
 import { createLogger } from '../../src/logging';
-import { HttpConversation } from '../support/http';
+import { HttpConversation, WebChatClient } from '../support/http';
 import { freshDb } from '../support/test-db';
 import { staffFetch, staffLogin, type StaffClient } from './staff-support';
 
@@ -41,18 +40,12 @@ function formPost(base: string, client: StaffClient, path: string, fields: Recor
 
 /** The web chat page's own channel: our server is its connector, so the order's notifications reach the page's outbox. */
 async function reserveByWebChat(base: string) {
-  const conversationId = `webchat-${randomUUID()}`;
+  const chat = await WebChatClient.open(base);
   let replies: Array<{ channelData?: { orderRef?: string } }> = [];
-  for (const text of ['θέλω να κλείσω το Ο Καπετάν Μιχάλης', '1001001', '1234', '1', '2', 'ναι']) {
-    const response = await fetch(`${base}/webchat/activities`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ conversationId, library: 'kalamaria', activity: { type: 'message', text } }),
-    });
-    replies = ((await response.json()) as { activities: typeof replies }).activities;
-  }
+  for (const text of ['θέλω να κλείσω το Ο Καπετάν Μιχάλης', '1001001', '1234', '1', '2', 'ναι']) replies = await chat.say(text);
   const ref = replies.find((r) => r.channelData?.orderRef)?.channelData?.orderRef;
   expect(ref).toMatch(/^\d{7}$/);
-  return { conversationId, ref: ref! };
+  return { conversationId: chat.conversationId, ref: ref! };
 }
 
 describe('POST /api/staff/patrons/personal-data and /erasure', () => {

@@ -36,3 +36,55 @@ export class HttpConversation {
     return this.last.map((r) => r.text ?? '').join('\n');
   }
 }
+
+export type WebChatReply = Reply & { serviceUrl?: string };
+
+/**
+ * The chat page's side of /webchat/*: opens a conversation as the page does (the server issues
+ * its id and token, and the greeting), then posts activities and reads the outbox with the token.
+ */
+export class WebChatClient {
+  greeting: WebChatReply[] = [];
+  last: WebChatReply[] = [];
+
+  private constructor(public base: string, readonly conversationId: string, readonly token: string, private readonly library: string) {}
+
+  static async open(base: string, library = 'kalamaria', locale?: string): Promise<WebChatClient> {
+    const response = await fetch(`${base}/webchat/conversations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ library, locale }) });
+    if (response.status !== 201) throw new Error(`HTTP ${response.status}: ${await response.text()}`);
+    const body = (await response.json()) as { conversationId: string; token: string; activities: WebChatReply[] };
+    const client = new WebChatClient(base, body.conversationId, body.token, library);
+    client.greeting = body.activities;
+    client.last = body.activities;
+    return client;
+  }
+
+  /** POSTs one activity; the raw response, for tests about refusals. */
+  post(activity: Record<string, unknown>, token: string | undefined = this.token): Promise<globalThis.Response> {
+    return fetch(`${this.base}/webchat/activities`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ conversationId: this.conversationId, library: this.library, activity }),
+    });
+  }
+
+  async send(activity: Record<string, unknown>): Promise<{ id: string; activities: WebChatReply[] }> {
+    const response = await this.post(activity);
+    if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${await response.text()}`);
+    const body = (await response.json()) as { id: string; activities: WebChatReply[] };
+    this.last = body.activities;
+    return body;
+  }
+
+  async say(text: string, clientActivityID?: string): Promise<WebChatReply[]> {
+    return (await this.send({ type: 'message', text, ...(clientActivityID ? { channelData: { clientActivityID } } : {}) })).activities;
+  }
+
+  outbox(after = 0, token: string | undefined = this.token): Promise<globalThis.Response> {
+    return fetch(`${this.base}/webchat/outbox?conversationId=${this.conversationId}&after=${after}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  }
+
+  get heard(): string {
+    return this.last.map((r) => r.text ?? '').join('\n');
+  }
+}

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Request, Response, Server } from 'restify';
 
@@ -7,13 +7,31 @@ export interface WebChatOutbox {
   read(conversationId: string, after: number): Promise<Array<{ id: number; activity: unknown }>>;
 }
 
-const CONVERSATION_ID = /^webchat-[\w-]{8,64}$/;
-// Signs each conversation's connector address, so only the bot (which got the address in the
-// conversation reference) can post into a conversation's outbox. Set it to keep proactive
-// messages working for conversations started before a restart.
+export const WEB_CHAT_CONVERSATION_ID = /^webchat-[\w-]{8,64}$/;
+// Signs each conversation's connector address and the page's conversation token. Set it to keep
+// chats (and their "your books are ready" messages) working across a restart and on every instance.
 const SECRET = process.env.WEBCHAT_CONNECTOR_SECRET ?? randomBytes(32).toString('hex');
 
-const keyFor = (conversationId: string) => createHmac('sha256', SECRET).update(conversationId).digest('base64url').slice(0, 32);
+// Two purposes, two derivations: the page's token must not open the connector, nor the reverse.
+const mac = (purpose: string, conversationId: string) => createHmac('sha256', SECRET).update(`${purpose}\n${conversationId}`).digest('base64url').slice(0, 32);
+const keyFor = (conversationId: string) => mac('connector', conversationId);
+const tokenFor = (conversationId: string) => mac('page', conversationId);
+
+const sameSecret = (given: string, expected: string) =>
+  given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+
+/** A new conversation for a chat page: its id and the token only that page holds (as Direct Line issues one). */
+export function issueWebChatConversation(): { conversationId: string; token: string } {
+  const conversationId = `webchat-${randomUUID()}`;
+  return { conversationId, token: tokenFor(conversationId) };
+}
+
+/** Whether the request carries the token issued with this conversation (`Authorization: Bearer …`). */
+export function holdsConversationToken(req: Request, conversationId: string): boolean {
+  const header = req.header('authorization') ?? '';
+  const given = /^Bearer ([\w-]{1,64})$/.exec(header)?.[1];
+  return !!given && WEB_CHAT_CONVERSATION_ID.test(conversationId) && sameSecret(given, tokenFor(conversationId));
+}
 
 /**
  * The `serviceUrl` of web chat activities: our own server, acting as that channel's Bot
@@ -27,12 +45,22 @@ export function connectorServiceUrl(server: Server, conversationId: string): str
   return `http://${host.includes(':') ? `[${host}]` : host}:${port}/webchat/connector/${keyFor(conversationId)}/`;
 }
 
+/**
+ * What a reply carries out to the page: never the connector address (its key would let the
+ * holder post into the chat as the library).
+ */
+export function forThePage<T extends object>(activity: T): Omit<T, 'serviceUrl'> {
+  const { serviceUrl: _hidden, ...rest } = activity as T & { serviceUrl?: unknown };
+  return rest;
+}
+
 /** Bot Connector's "send to conversation" / "reply to activity", storing the activity for the page. */
 export function registerWebChatConnector(server: Server, outbox: WebChatOutbox): void {
   const receive = async (req: Request, res: Response) => {
-    const conversationId = decodeURIComponent(String(req.params.conversationId ?? ''));
+    // restify decoded the path once; decoding again turned "%25zz" into a URIError (a 500).
+    const conversationId = String(req.params.conversationId ?? '');
     const body = req.body as { type?: unknown; text?: unknown } | undefined;
-    if (!CONVERSATION_ID.test(conversationId) || String(req.params.key) !== keyFor(conversationId)) {
+    if (!WEB_CHAT_CONVERSATION_ID.test(conversationId) || !sameSecret(String(req.params.key), keyFor(conversationId))) {
       res.send(403, { error: { code: 'Forbidden', message: 'unknown conversation' } });
       return;
     }
@@ -40,7 +68,7 @@ export function registerWebChatConnector(server: Server, outbox: WebChatOutbox):
       res.send(400, { error: { code: 'BadArgument', message: 'activity expected' } });
       return;
     }
-    const id = await outbox.push(conversationId, { ...body, timestamp: new Date().toISOString() });
+    const id = await outbox.push(conversationId, { ...forThePage(body), timestamp: new Date().toISOString() });
     res.send(200, { id: `${conversationId}|outbox-${id}` });
   };
   server.post('/webchat/connector/:key/v3/conversations/:conversationId/activities', receive);
@@ -50,14 +78,18 @@ export function registerWebChatConnector(server: Server, outbox: WebChatOutbox):
     const query = req.query as { conversationId?: unknown; after?: unknown } | undefined;
     const conversationId = typeof query?.conversationId === 'string' ? query.conversationId : '';
     const after = Number(query?.after ?? 0);
-    if (!CONVERSATION_ID.test(conversationId) || !Number.isSafeInteger(after) || after < 0) {
+    if (!WEB_CHAT_CONVERSATION_ID.test(conversationId) || !Number.isSafeInteger(after) || after < 0) {
       res.send(400, { error: 'conversationId and after are required' });
+      return;
+    }
+    if (!holdsConversationToken(req, conversationId)) {
+      res.send(403, { error: 'this conversation needs its token' });
       return;
     }
     const entries = await outbox.read(conversationId, after);
     res.send(200, {
       after: entries.at(-1)?.id ?? after,
-      activities: entries.map((e) => ({ ...(e.activity as object), id: `${conversationId}|outbox-${e.id}` })),
+      activities: entries.map((e) => ({ ...forThePage(e.activity as object), id: `${conversationId}|outbox-${e.id}` })),
     });
   });
 }

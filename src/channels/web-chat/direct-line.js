@@ -13,20 +13,41 @@
         return { unsubscribe() { observers.delete(o); } };
       },
       next(value) { observers.forEach((o) => o.next && o.next(value)); },
+      observed() { return observers.size > 0; },
     };
   }
 
   window.createLocalDirectLine = function (library, locale) {
-    const conversationId = 'webchat-' + crypto.randomUUID();
-    let status = 2; // Online
+    // The server issues the conversation and a token only this page holds (as Direct Line does):
+    // whoever learns the conversation id from a reply or a log cannot speak in it.
+    let conversation;
+    let status = 2; // Online: sends wait for the conversation below
     const connectionStatus$ = subject((o) => o.next && o.next(status));
-    const activity$ = subject();
+    // Web Chat subscribes to activities only once it sees the connection online: the greeting,
+    // which arrives with the conversation, waits for it.
+    const waiting = [];
+    const activity$ = subject((o) => { while (waiting.length) o.next && o.next(waiting.shift()); });
+    const deliver = (activity) => (activity$.observed() ? activity$.next(activity) : waiting.push(activity));
     let sequence = 0;
+    const setStatus = (value) => { status = value; connectionStatus$.next(status); };
+
+    const started = fetch('/webchat/conversations', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ library, locale }),
+    }).then(async (response) => {
+      if (!response.ok) throw new Error('HTTP ' + response.status);
+      conversation = await response.json();
+      emitReplies(conversation.activities);
+      return conversation;
+    });
+    started.catch((error) => { console.error(error); setStatus(4); }); // FailedToConnect
 
     async function send(activity) {
+      const { conversationId, token } = await started;
       const response = await fetch('/webchat/activities', {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: 'Bearer ' + token },
         body: JSON.stringify({ conversationId, library, activity: { ...activity, locale } }),
       });
       if (!response.ok) throw new Error('HTTP ' + response.status);
@@ -35,24 +56,20 @@
 
     function emitReplies(replies) {
       for (const reply of replies) {
-        activity$.next({ ...reply, id: reply.id || conversationId + '|' + (++sequence), timestamp: reply.timestamp || new Date().toISOString() });
+        deliver({ ...reply, id: reply.id || conversation.conversationId + '|' + (++sequence), timestamp: reply.timestamp || new Date().toISOString() });
       }
     }
-
-    // Ask for the greeting as soon as the widget is ready.
-    setTimeout(() => {
-      send({ type: 'conversationUpdate', membersAdded: [{ id: 'user' }] }).then((r) => emitReplies(r.activities)).catch(console.error);
-    }, 0);
 
     // Messages the library sends later ("your books are ready") arrive through our server's
     // connector endpoint into an outbox; the page has no push channel, so it asks every few seconds.
     let outboxAfter = 0;
     let polling = false;
     const poll = setInterval(async () => {
-      if (polling || status !== 2) return;
+      if (polling || status !== 2 || !conversation) return;
       polling = true;
       try {
-        const response = await fetch('/webchat/outbox?conversationId=' + encodeURIComponent(conversationId) + '&after=' + outboxAfter);
+        const response = await fetch('/webchat/outbox?conversationId=' + encodeURIComponent(conversation.conversationId) + '&after=' + outboxAfter,
+          { headers: { authorization: 'Bearer ' + conversation.token } });
         if (response.ok) {
           const body = await response.json();
           outboxAfter = body.after;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../../src/app';
 import { staffFetch, staffLogin } from '../../staff/staff-support';
-import { startApp } from '../../support/http';
+import { startApp, WebChatClient } from '../../support/http';
 import { freshDb } from '../../support/test-db';
 
 let app: App;
@@ -13,35 +13,26 @@ beforeAll(async () => {
 });
 afterAll(async () => { await app?.close(); });
 
-async function chat(conversationId: string, text: string | undefined) {
-  const response = await fetch(`${base}/webchat/activities`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ conversationId, library: 'kalamaria', activity: text === undefined ? { type: 'conversationUpdate' } : { type: 'message', text, locale: 'el-GR' } }),
-  });
-  return ((await response.json()) as { activities: Array<{ text?: string; channelData?: { orderRef?: string } }> }).activities;
-}
-
 describe('web chat connector and outbox', () => {
   it('delivers a staff "ready" notification to the chat page through the outbox, in Greek', async () => {
-    const id = 'webchat-0123456789abcdef-conn';
-    await chat(id, undefined);
-    for (const said of ['1', '1001001', '1234', 'καπεταν μιχαλης', '1', 'ολοκλήρωση']) await chat(id, said);
-    const ref = (await chat(id, 'ναι')).find((a) => a.channelData?.orderRef)?.channelData?.orderRef as string;
+    const chat = await WebChatClient.open(base);
+    for (const said of ['1', '1001001', '1234', 'καπεταν μιχαλης', '1', 'ολοκλήρωση']) await chat.say(said);
+    const ref = (await chat.say('ναι')).find((a) => a.channelData?.orderRef)?.channelData?.orderRef as string;
     expect(ref).toMatch(/^\d{7}$/);
     const stored = await app.db.order.findUniqueOrThrow({ where: { ref } });
     expect(JSON.parse(stored.conversationRef!).serviceUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/webchat\/connector\/[\w-]+\/$/);
-    expect((await (await fetch(`${base}/webchat/outbox?conversationId=${id}&after=0`)).json())).toEqual({ after: 0, activities: [] });
+    expect(await (await chat.outbox(0)).json()).toEqual({ after: 0, activities: [] });
 
     const staff = await staffLogin(base, 'staff.kalamaria', 'Kalamaria-2026');
     for (const [to, version] of [['preparing', stored.version], ['ready', stored.version + 1]] as const) {
       expect((await staffFetch(base, staff, `/api/staff/orders/${ref}/transitions`, { method: 'POST', body: { to, version } })).status).toBe(200);
     }
-    const outbox = (await (await fetch(`${base}/webchat/outbox?conversationId=${id}&after=0`)).json()) as { after: number; activities: Array<{ text: string; from: { role?: string } }> };
+    const outbox = (await (await chat.outbox(0)).json()) as { after: number; activities: Array<{ text: string; from: { role?: string } }> };
     expect(outbox.activities).toHaveLength(1);
     // No slot was booked in the chat, so the message says the library will phone.
     expect(outbox.activities[0]!.text).toMatch(new RegExp(`^Τα βιβλία της παραγγελίας σας ${ref} είναι έτοιμα για παραλαβή \\(Κεντρική Βιβλιοθήκη\\)\\. Θα σας τηλεφωνήσουμε για να κανονίσουμε την ώρα, ή καλέστε στο 2310 000 100\\. Θα σας περιμένουν έως .+\\.$`));
     expect(outbox.activities[0]!.from.role).toBe('bot');
-    const again = (await (await fetch(`${base}/webchat/outbox?conversationId=${id}&after=${outbox.after}`)).json()) as { activities: unknown[] };
+    const again = (await (await chat.outbox(outbox.after)).json()) as { activities: unknown[] };
     expect(again.activities).toEqual([]);
   });
 
