@@ -35,8 +35,11 @@ const webChatBundle = path.join(webChatEntry.slice(0, webChatEntry.lastIndexOf('
 const directLineShim = readFileSync(path.join(here, 'channels', 'web-chat', 'direct-line.js'), 'utf8');
 
 /** New chat conversations one address may open per window: a busy library PC, not a script. */
-const CREATIONS_PER_WINDOW = Number(process.env.WEBCHAT_NEW_CONVERSATIONS_PER_10_MIN ?? 60);
 const CREATION_WINDOW_MS = 10 * 60_000;
+const creationsPerWindow = () => {
+  const set = Number(process.env.WEBCHAT_NEW_CONVERSATIONS_PER_10_MIN);
+  return Number.isInteger(set) && set > 0 ? set : 60;
+};
 
 /** Largest request body accepted; a chat message is a few hundred bytes. */
 const MAX_BODY = 64 * 1024;
@@ -44,7 +47,7 @@ const MAX_BODY = 64 * 1024;
 /** Routes only: each one hands over to the adapter or a page renderer. */
 export function createServer(deps: ServerDeps): Server {
   const server = restify.createServer({ name: 'library-booking-bot', handleUncaughtExceptions: false });
-  const creations = new CreationLimit(CREATIONS_PER_WINDOW, CREATION_WINDOW_MS);
+  const creations = new CreationLimit(creationsPerWindow(), CREATION_WINDOW_MS);
   server.pre(noUploads);
   server.pre(noCompressedBodies);
   server.use(restify.plugins.queryParser());

@@ -59,8 +59,8 @@ export class WebChatClient {
     return client;
   }
 
-  /** POSTs one activity; the raw response, for tests about refusals. */
-  post(activity: Record<string, unknown>, token: string | undefined = this.token): Promise<globalThis.Response> {
+  /** POSTs one activity; the raw response, for tests about refusals (`null`: no token at all). */
+  post(activity: Record<string, unknown>, token: string | null = this.token): Promise<globalThis.Response> {
     return fetch(`${this.base}/webchat/activities`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -80,7 +80,7 @@ export class WebChatClient {
     return (await this.send({ type: 'message', text, ...(clientActivityID ? { channelData: { clientActivityID } } : {}) })).activities;
   }
 
-  outbox(after = 0, token: string | undefined = this.token): Promise<globalThis.Response> {
+  outbox(after = 0, token: string | null = this.token): Promise<globalThis.Response> {
     return fetch(`${this.base}/webchat/outbox?conversationId=${this.conversationId}&after=${after}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   }
 
