@@ -8,7 +8,8 @@ import { session } from './dialogs/session';
 import { createLogger, type Logger } from './logging';
 import { createPrismaClient, type Db } from './persistence/prisma-client';
 import { createServer } from './server';
-import { connectorServiceUrl, WEB_CHAT_CONVERSATION_ID } from './channels/web-chat/connector';
+import { WEB_CHAT_CONVERSATION_ID, WebChatKeys } from './channels/web-chat/connector';
+import { sharedSecret } from './persistence/prisma-server-secrets';
 import { createJobRunner } from './jobs/create-job-runner';
 import type { JobRunner } from './jobs/job-runner';
 import { retentionFromEnv } from './jobs/retention-from-env';
@@ -51,20 +52,21 @@ export async function createApp(options: BotOptions & { db?: Db; databaseUrl?: s
   });
   const libraries = (await db.library.findMany({ select: { id: true } })).map((l) => l.id);
   const defaultLibrary = options.defaultLibrary ?? process.env.DEFAULT_LIBRARY ?? 'kalamaria';
+  const webChatKeys = new WebChatKeys(process.env.WEBCHAT_CONNECTOR_SECRET || (await sharedSecret(db, 'webchat')));
   const server = createServer({
-    adapter, bot, log, libraries, defaultLibrary,
+    adapter, bot, log, libraries, defaultLibrary, webChatKeys,
     languageOf: (library) => services.library(library).defaultLanguage,
     healthy: async () => { await db.$queryRawUnsafe('SELECT 1'); return true; },
   });
   pickup.proactive.bind(adapter, (reference) => {
     const conversationId = reference.conversation?.id ?? '';
-    if (reference.channelId === 'webchat') return WEB_CHAT_CONVERSATION_ID.test(conversationId) ? connectorServiceUrl(server, conversationId) : undefined;
+    if (reference.channelId === 'webchat') return WEB_CHAT_CONVERSATION_ID.test(conversationId) ? webChatKeys.connectorUrl(server, conversationId) : undefined;
     // With app credentials the channel's token vouched for the serviceUrl; without them a caller wrote it.
     return adapter.anonymous ? undefined : reference.serviceUrl;
   });
   observeHttp(server, log, { metricsToken: process.env.METRICS_TOKEN });
   registerVoiceChannel(server, { db, bot, services, log, libraries, onTurnError: adapter.onTurnError })?.use(timeTurn);
-  registerStaffRoutes(server, { pickup, adapter, log, library: services.library });
+  registerStaffRoutes(server, { pickup, adapter, log, library: services.library, webChatKeys });
   registerIllStaffRoutes(server, { ill, pickup, library: services.library });
   registerPatronDataRoutes(server, { db, pickup, log, library: services.library });
   registerLockoutRoutes(server, { pickup, log, library: services.library });

@@ -9,9 +9,9 @@ import { noCompressedBodies } from './channels/no-compressed-bodies';
 import { noUploads } from './channels/no-uploads';
 import { checkBotFrameworkActivity, checkWebChatPost, checkWebChatStart, clientActivityId, type WebChatPost } from './channels/incoming-activity';
 import { wellFormedInput } from './channels/well-formed-input';
-import { connectorServiceUrl, forThePage, holdsConversationToken, issueWebChatConversation } from './channels/web-chat/connector';
+import { forThePage, type WebChatKeys } from './channels/web-chat/connector';
 import { CreationLimit } from './channels/web-chat/creation-limit';
-import { webChatPage } from './channels/web-chat/web-chat-page';
+import { WEB_CHAT_PAGE_HEADERS, webChatPage } from './channels/web-chat/web-chat-page';
 import type { LibraryAdapter } from './bot/library-adapter';
 import { keepNothingUntilSpoken, type LibraryBot } from './bot/library-bot';
 import { markReplyAddressCallerGiven } from './dialogs/reply-address';
@@ -25,6 +25,7 @@ export interface ServerDeps {
   libraries: readonly string[];
   defaultLibrary: string;
   languageOf(library: string): string;
+  webChatKeys: WebChatKeys;
   healthy(): Promise<boolean>;
 }
 
@@ -33,6 +34,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const webChatEntry = createRequire(import.meta.url).resolve('botframework-webchat');
 const webChatBundle = path.join(webChatEntry.slice(0, webChatEntry.lastIndexOf('botframework-webchat') + 'botframework-webchat'.length), 'dist', 'webchat.js');
 const directLineShim = readFileSync(path.join(here, 'channels', 'web-chat', 'direct-line.js'), 'utf8');
+const startScript = readFileSync(path.join(here, 'channels', 'web-chat', 'start.js'), 'utf8');
 
 /** New chat conversations one address may open per window: a busy library PC, not a script. */
 const CREATION_WINDOW_MS = 10 * 60_000;
@@ -84,7 +86,7 @@ export function createServer(deps: ServerDeps): Server {
       membersAdded: incoming.type === 'conversationUpdate' ? [{ id: 'user', name: 'user' }] : undefined,
       channelId: 'webchat',
       // Our own connector endpoint: proactive messages ("your books are ready") land in the page's outbox.
-      serviceUrl: connectorServiceUrl(server, conversationId),
+      serviceUrl: deps.webChatKeys.connectorUrl(server, conversationId),
       conversation: { id: conversationId, isGroup: false, name: '', conversationType: 'personal' },
       from: { id: `${conversationId}-user`, name: 'user', role: 'user' },
       recipient: { id: 'library-bot', name: 'library-bot', role: 'bot' },
@@ -109,7 +111,7 @@ export function createServer(deps: ServerDeps): Server {
       res.send(429, { error: 'too many new conversations from this address' });
       return;
     }
-    const { conversationId, token } = issueWebChatConversation();
+    const { conversationId, token } = deps.webChatKeys.issue();
     const greeting = await webChatTurn(req, conversationId, libraryOf(checked.value.library), { type: 'conversationUpdate', locale: checked.value.locale });
     res.send(201, { conversationId, token, activities: greeting.activities });
   });
@@ -119,13 +121,13 @@ export function createServer(deps: ServerDeps): Server {
     if (!checked.ok) { res.send(400, { error: checked.error }); return; }
     const { conversationId, activity: incoming, library } = checked.value;
     // The conversation id travels in replies and logs; only the page that was issued it holds the token.
-    if (!holdsConversationToken(req, conversationId)) { res.send(403, { error: 'this conversation needs its token' }); return; }
+    if (!deps.webChatKeys.holdsToken(req, conversationId)) { res.send(403, { error: 'this conversation needs its token' }); return; }
     res.send(200, await webChatTurn(req, conversationId, libraryOf(library), incoming));
   });
 
   const page = (library: string) => async (_req: Request, res: Response) => {
     const html = webChatPage(library, deps.languageOf(library));
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...WEB_CHAT_PAGE_HEADERS });
     res.end(html);
   };
   server.get('/', async (req: Request, res: Response) => page(deps.defaultLibrary)(req, res));
@@ -137,6 +139,10 @@ export function createServer(deps: ServerDeps): Server {
   server.get('/webchat/webchat.js', async (_req: Request, res: Response) => {
     res.writeHead(200, { 'content-type': 'application/javascript; charset=utf-8', 'cache-control': 'public, max-age=86400' });
     res.end(readFileSync(webChatBundle));
+  });
+  server.get('/webchat/start.js', async (_req: Request, res: Response) => {
+    res.writeHead(200, { 'content-type': 'application/javascript; charset=utf-8' });
+    res.end(startScript);
   });
   server.get('/webchat/direct-line.js', async (_req: Request, res: Response) => {
     res.writeHead(200, { 'content-type': 'application/javascript; charset=utf-8' });

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { CloudAdapter } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import { clientAddress } from '../channels/client-address';
-import { registerWebChatConnector } from '../channels/web-chat/connector';
+import { registerWebChatConnector, type WebChatKeys } from '../channels/web-chat/connector';
 import type { Refusal } from '../domain/decision';
 import { isOrderStatus, nextStatuses, OPEN_STATUSES, type OrderStatus } from '../domain/order-status';
 import { policyFor } from '../domain/policy/policies';
@@ -21,6 +21,7 @@ import { StaffAuth, type StaffSession } from './staff-auth';
 export interface StaffRouteDeps {
   pickup: PickupAssembly;
   adapter: CloudAdapter;
+  webChatKeys: WebChatKeys;
   library(libraryId: string): LibraryInfo;
   log: Logger;
   /** Staff password hashes; the production cost unless a test passes a cheaper one. */
@@ -48,7 +49,7 @@ export function registerStaffRoutes(server: Server, deps: StaffRouteDeps): void 
     const host = address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.address;
     pickup.publicUrl.value ??= `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
   });
-  registerWebChatConnector(server, { push: (c, a) => pickup.notifications.pushOutbox(c, a), read: (c, after) => pickup.notifications.readOutbox(c, after) });
+  registerWebChatConnector(server, { push: (c, a) => pickup.notifications.pushOutbox(c, a), read: (c, after) => pickup.notifications.readOutbox(c, after) }, deps.webChatKeys);
   const calendarUrl = (token: string) => `${pickup.publicUrl.value ?? ''}/appointments/${token}.ics`;
 
   const { languageOf, context, session } = staffPages(auth, deps.library);

@@ -236,6 +236,15 @@ CREATE TABLE "SignInAttempt" (
 );
 
 -- CreateTable
+CREATE TABLE "ServerSecret" (
+    "name" TEXT NOT NULL,
+    "value" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ServerSecret_pkey" PRIMARY KEY ("name")
+);
+
+-- CreateTable
 CREATE TABLE "StaffUser" (
     "id" SERIAL NOT NULL,
     "libraryId" TEXT NOT NULL,

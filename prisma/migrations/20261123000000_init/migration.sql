@@ -224,6 +224,13 @@ CREATE TABLE "SignInAttempt" (
 );
 
 -- CreateTable
+CREATE TABLE "ServerSecret" (
+    "name" TEXT NOT NULL PRIMARY KEY,
+    "value" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
 CREATE TABLE "StaffUser" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "libraryId" TEXT NOT NULL,

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Request, Response, Server } from 'restify';
 
@@ -8,41 +8,50 @@ export interface WebChatOutbox {
 }
 
 export const WEB_CHAT_CONVERSATION_ID = /^webchat-[\w-]{8,64}$/;
-// Signs each conversation's connector address and the page's conversation token. Set it to keep
-// chats (and their "your books are ready" messages) working across a restart and on every instance.
-const SECRET = process.env.WEBCHAT_CONNECTOR_SECRET ?? randomBytes(32).toString('hex');
-
-// Two purposes, two derivations: the page's token must not open the connector, nor the reverse.
-const mac = (purpose: string, conversationId: string) => createHmac('sha256', SECRET).update(`${purpose}\n${conversationId}`).digest('base64url').slice(0, 32);
-const keyFor = (conversationId: string) => mac('connector', conversationId);
-const tokenFor = (conversationId: string) => mac('page', conversationId);
 
 const sameSecret = (given: string, expected: string) =>
   given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
 
-/** A new conversation for a chat page: its id and the token only that page holds (as Direct Line issues one). */
-export function issueWebChatConversation(): { conversationId: string; token: string } {
-  const conversationId = `webchat-${randomUUID()}`;
-  return { conversationId, token: tokenFor(conversationId) };
-}
-
-/** Whether the request carries the token issued with this conversation (`Authorization: Bearer …`). */
-export function holdsConversationToken(req: Request, conversationId: string): boolean {
-  const header = req.header('authorization') ?? '';
-  const given = /^Bearer ([\w-]{1,64})$/.exec(header)?.[1];
-  return !!given && WEB_CHAT_CONVERSATION_ID.test(conversationId) && sameSecret(given, tokenFor(conversationId));
-}
-
 /**
- * The `serviceUrl` of web chat activities: our own server, acting as that channel's Bot
- * Connector, so botbuilder's `continueConversationAsync` can reach a chat page that has no
- * push channel of its own. The page polls the outbox the connector fills.
+ * The web chat's credentials, all derived from one secret every instance shares
+ * (WEBCHAT_CONNECTOR_SECRET, else one the database keeps): a chat survives a restart and is
+ * served by any instance. Two purposes, two derivations: the page's token does not open the
+ * connector, nor the connector key the conversation.
  */
-export function connectorServiceUrl(server: Server, conversationId: string): string {
-  const address = server.address() as AddressInfo | null;
-  const host = !address || address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.address;
-  const port = address?.port ?? Number(process.env.PORT ?? 3978);
-  return `http://${host.includes(':') ? `[${host}]` : host}:${port}/webchat/connector/${keyFor(conversationId)}/`;
+export class WebChatKeys {
+  constructor(private readonly secret: string) {}
+
+  /** A new conversation for a chat page: its id and the token only that page holds (as Direct Line issues one). */
+  issue(): { conversationId: string; token: string } {
+    const conversationId = `webchat-${randomUUID()}`;
+    return { conversationId, token: this.mac('page', conversationId) };
+  }
+
+  /** Whether the request carries the token issued with this conversation (`Authorization: Bearer …`). */
+  holdsToken(req: Request, conversationId: string): boolean {
+    const given = /^Bearer ([\w-]{1,64})$/.exec(req.header('authorization') ?? '')?.[1];
+    return !!given && WEB_CHAT_CONVERSATION_ID.test(conversationId) && sameSecret(given, this.mac('page', conversationId));
+  }
+
+  /**
+   * The `serviceUrl` of web chat activities: our own server, acting as that channel's Bot
+   * Connector, so botbuilder's `continueConversationAsync` can reach a chat page that has no
+   * push channel of its own. The page polls the outbox the connector fills.
+   */
+  connectorUrl(server: Server, conversationId: string): string {
+    const address = server.address() as AddressInfo | null;
+    const host = !address || address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.address;
+    const port = address?.port ?? Number(process.env.PORT ?? 3978);
+    return `http://${host.includes(':') ? `[${host}]` : host}:${port}/webchat/connector/${this.mac('connector', conversationId)}/`;
+  }
+
+  opensConnector(key: string, conversationId: string): boolean {
+    return WEB_CHAT_CONVERSATION_ID.test(conversationId) && sameSecret(key, this.mac('connector', conversationId));
+  }
+
+  private mac(purpose: string, conversationId: string): string {
+    return createHmac('sha256', this.secret).update(`${purpose}\n${conversationId}`).digest('base64url').slice(0, 32);
+  }
 }
 
 /**
@@ -55,12 +64,12 @@ export function forThePage<T extends object>(activity: T): Omit<T, 'serviceUrl'>
 }
 
 /** Bot Connector's "send to conversation" / "reply to activity", storing the activity for the page. */
-export function registerWebChatConnector(server: Server, outbox: WebChatOutbox): void {
+export function registerWebChatConnector(server: Server, outbox: WebChatOutbox, keys: WebChatKeys): void {
   const receive = async (req: Request, res: Response) => {
     // restify decoded the path once; decoding again turned "%25zz" into a URIError (a 500).
     const conversationId = String(req.params.conversationId ?? '');
     const body = req.body as { type?: unknown; text?: unknown } | undefined;
-    if (!WEB_CHAT_CONVERSATION_ID.test(conversationId) || !sameSecret(String(req.params.key), keyFor(conversationId))) {
+    if (!keys.opensConnector(String(req.params.key), conversationId)) {
       res.send(403, { error: { code: 'Forbidden', message: 'unknown conversation' } });
       return;
     }
@@ -82,7 +91,7 @@ export function registerWebChatConnector(server: Server, outbox: WebChatOutbox):
       res.send(400, { error: 'conversationId and after are required' });
       return;
     }
-    if (!holdsConversationToken(req, conversationId)) {
+    if (!keys.holdsToken(req, conversationId)) {
       res.send(403, { error: 'this conversation needs its token' });
       return;
     }

@@ -9,7 +9,7 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
  */
 export function webChatPage(library: string, language: string): string {
   const t = tFor(language);
-  const config = JSON.stringify({ library, locale: language === 'hu' ? 'hu-HU' : 'el-GR' });
+  const locale = language === 'hu' ? 'hu-HU' : 'el-GR';
   return `<!doctype html>
 <html lang="${language}">
 <head>
@@ -24,18 +24,23 @@ export function webChatPage(library: string, language: string): string {
 </head>
 <body>
 <header>${escapeHtml(t('page.heading'))}</header>
-<main id="webchat" role="main"></main>
+<main id="webchat" role="main" data-library="${escapeHtml(library)}" data-locale="${locale}"></main>
 <script src="/webchat/webchat.js"></script>
 <script src="/webchat/direct-line.js"></script>
-<script>
-  const config = ${config.replace(/</g, '\\u003c')};
-  window.WebChat.renderWebChat({
-    directLine: window.createLocalDirectLine(config.library, config.locale),
-    userID: 'user-' + Math.random().toString(36).slice(2),
-    locale: config.locale,
-    styleOptions: { hideUploadButton: true, bubbleMaxWidth: 600 },
-  }, document.getElementById('webchat'));
-</script>
+<script src="/webchat/start.js"></script>
 </body>
 </html>`;
 }
+
+/**
+ * The chat page's policy: its own scripts only (no inline script, so an injected one cannot
+ * run), Web Chat's own inline styles, its own server to talk to, and no framing by other sites
+ * (`frame-ancestors` for browsers that read it, X-Frame-Options for those that do not).
+ */
+export const WEB_CHAT_PAGE_HEADERS = {
+  'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+    + "connect-src 'self'; media-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'x-frame-options': 'DENY',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+} as const;

@@ -29,7 +29,12 @@ afterAll(async () => {
 describe('web chat page', () => {
   it('greets in Greek, answers a typed message, and is captured for the README', async () => {
     const page = await browser.newPage({ viewport: { width: 900, height: 900 }, locale: 'el-GR' });
-    await page.goto(`${base}/chat/kalamaria`);
+    const violations: string[] = [];
+    page.on('console', (m) => { if (/Content.Security.Policy|Refused to/i.test(m.text())) violations.push(m.text()); });
+    const response = await page.goto(`${base}/chat/kalamaria`);
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self';");
+    expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(response?.headers()['x-frame-options']).toBe('DENY');
     await expect.poll(() => page.getByText('Καλώς ήρθατε στις Δημοτικές Βιβλιοθήκες Καλαμαριάς!').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     const input = page.getByRole('textbox').first();
     await input.fill('νέες αφίξεις');
@@ -37,6 +42,8 @@ describe('web chat page', () => {
     await expect.poll(() => page.getByText('Οι πιο πρόσφατες αφίξεις:').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await page.waitForTimeout(500);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'webchat-kalamaria.png') });
+    // Web Chat works under the page's policy: nothing it needs was refused.
+    expect(violations).toEqual([]);
     await page.close();
   });
 
