@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Activity } from 'botbuilder';
 import restify, { type Request, type Response, type Server } from 'restify';
+import { bodilessRequest } from './channels/bodiless-request';
 import { botFrameworkSource, clientAddress } from './channels/client-address';
 import { noUploads } from './channels/no-uploads';
 import { checkBotFrameworkActivity, checkWebChatPost, clientActivityId } from './channels/incoming-activity';
@@ -38,6 +39,7 @@ const MAX_BODY = 64 * 1024;
 export function createServer(deps: ServerDeps): Server {
   const server = restify.createServer({ name: 'library-booking-bot', handleUncaughtExceptions: false });
   server.pre(noUploads);
+  server.pre(bodilessRequest);
   server.use(restify.plugins.queryParser());
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY, mapParams: false, rejectUnknown: true }));
   server.use(wellFormedInput);

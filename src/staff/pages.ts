@@ -80,6 +80,7 @@ export interface QueuePageData {
   branches: Array<{ id: string; name: string }>;
   filter: { status?: string; branch?: string; day?: string };
   schedule: { day: string; rows: ScheduleRow[] };
+  error?: string;
 }
 
 export function queuePage(ctx: PageContext, data: QueuePageData): string {
@@ -111,7 +112,7 @@ export function queuePage(ctx: PageContext, data: QueuePageData): string {
     </tbody></table>`).join('');
   return layout(ctx, t('title'), `
   ${data.waiting.length > 0 ? `<section class="waiting" id="waiting"><h2>${esc(t('queue.waiting_heading'))}</h2>${table(data.waiting)}</section>` : ''}
-  <section><h1>${esc(t('queue.heading'))}</h1>${filters}</section>
+  <section><h1>${esc(t('queue.heading'))}</h1>${data.error ? `<p class="error" role="alert">${esc(data.error)}</p>` : ''}${filters}</section>
   <section id="queue">${table(data.rows)}</section>
   <section id="schedule"><h2>${esc(t('schedule.heading', { day: formatDay(data.schedule.day, language, zone) }))}</h2>${schedule}</section>`, { refresh: true });
 }
