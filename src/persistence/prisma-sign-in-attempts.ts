@@ -3,9 +3,9 @@ import type { SourceAttempt } from '../domain/rules/sign-in-rate-limit';
 import { sqlBool, sqlDate, sqlInt, type DirectSql, type DirectSqlTransaction } from './direct-sql';
 import { directSqlOf, providerOf, type Db } from './prisma-client';
 
-/** More than any window's maxFailures (50): the rules never need more of either kind. */
-const NEWEST = 64;
-const KINDS: readonly SignInSource['kind'][] = ['phone', 'address', 'user', 'username'];
+/** More than any window's maxFailures (100): the rules never need more of either kind. */
+const NEWEST = 128;
+const KINDS: readonly SignInSource['kind'][] = ['phone', 'address', 'user', 'username', 'card', 'pair'];
 const ATTEMPT = { id: true, at: true, pending: true } as const;
 /** First key of the advisory locks taken here, apart from the job runner's (prisma-job-store.ts). */
 const ATTEMPT_LOCK_CLASS = 8_008;
@@ -68,6 +68,10 @@ export class PrismaSignInAttempts implements SignInAttempts {
 
   async clear(scope: AttemptScope, source: SignInSource): Promise<number> {
     return (await this.db.signInAttempt.deleteMany({ where: { ...scope, source: sourceKey(source) } })).count;
+  }
+
+  async clearAccountPairs(scope: AttemptScope, account: SignInSource): Promise<number> {
+    return (await this.db.signInAttempt.deleteMany({ where: { ...scope, source: { startsWith: `pair:${sourceKey(account)}|` } } })).count;
   }
 
   async purge(before: Date): Promise<number> {

@@ -8,6 +8,7 @@ import type { Refusal } from '../domain/decision';
 import { isOrderStatus, nextStatuses, OPEN_STATUSES, type OrderStatus } from '../domain/order-status';
 import { policyFor } from '../domain/policy/policies';
 import { isLocalDate, type LocalDate } from '../domain/rules/local-time';
+import { cardAlarms } from '../domain/services/sign-in-lockouts';
 import type { OrderView } from '../domain/ports/staff-order-repository';
 import type { LibraryInfo } from '../domain/types';
 import { tFor } from '../i18n/init';
@@ -104,13 +105,14 @@ export function registerStaffRoutes(server: Server, deps: StaffRouteDeps): void 
     };
     const libraryId = s.staff.libraryId;
     const branches = await pickup.staff.branches(libraryId);
-    const [rows, waiting, schedule] = await Promise.all([
+    const [rows, waiting, schedule, lockouts] = await Promise.all([
       pickup.listQueue.queue({ libraryId, statuses: statusesOf(filter.status), branchId: branches.some((b) => b.id === filter.branch) ? filter.branch : undefined, pickupDay: filter.day }),
       pickup.listQueue.queue({ libraryId, statuses: ['waiting_outside'] }),
       pickup.listQueue.schedule(libraryId, filter.day),
+      pickup.lockouts.list(libraryId),
     ]);
     // A day that is no day: the queue without that filter, and the staff member told why.
-    html(res, day.ok ? 200 : 400, queuePage(context(s), { rows, waiting, branches, filter, schedule, error: day.ok ? undefined : context(s).t('filter.bad_day') }));
+    html(res, day.ok ? 200 : 400, queuePage(context(s), { rows, waiting, branches, filter, schedule, error: day.ok ? undefined : context(s).t('filter.bad_day'), alarms: cardAlarms(lockouts) }));
   });
 
   const renderOrder = async (res: Response, s: StaffSession, order: OrderView, code = 200, messages: { flash?: string; error?: string } = {}) => {
