@@ -42,10 +42,11 @@ export interface SourceAttempts {
  */
 export interface SignInAttempts {
   /**
-   * Records a pending attempt now and reads the source's attempts since `since` (as `recent`)
-   * after it: every attempt of the source with a smaller id is among them.
+   * Records a pending attempt now for each source and reads each source's attempts since
+   * `since` (as `recent`) after it: every attempt of the source with a smaller id is among
+   * them. One transaction for all: a thousand guesses at once must not need three thousand.
    */
-  begin(scope: AttemptScope, source: SignInSource, at: Date, since: Date): Promise<{ id: number; seen: RecordedAttempt[] }>;
+  begin(scope: AttemptScope, sources: readonly SignInSource[], at: Date, since: Date): Promise<Array<{ id: number; seen: RecordedAttempt[] }>>;
   /**
    * The source's attempts since `since`: its newest failed ones and its oldest pending ones
    * (enough of each for any window), recording nothing.

@@ -50,7 +50,7 @@ export class AttemptGate {
       this.purgedAt = this.now().getTime();
       await this.attempts.purge(since);
     }
-    const begun = await Promise.all(sources.map((source) => this.attempts.begin(scope, source, this.now(), since)));
+    const begun = await this.attempts.begin(scope, sources, this.now(), since);
     const ids = begun.map((b) => b.id);
     let earlier = begun.map((b) => ahead(b.seen, b.id));
     const keys = sources.map((source) => `${scope.scope}|${scope.libraryId}|${source.kind}:${source.id}`);

@@ -114,7 +114,7 @@ describe('SignIn after a crash', () => {
     const attempts = new PrismaSignInAttempts(db);
     const address: SignInSource = { kind: 'address', id: '127.0.0.1' };
     // What kill -9 leaves behind forty sign-ins in flight: their rows, pending, never settled.
-    for (let i = 0; i < 40; i++) await attempts.begin({ scope: 'patron', libraryId: 'kalamaria' }, address, clock, new Date(0));
+    for (let i = 0; i < 40; i++) await attempts.begin({ scope: 'patron', libraryId: 'kalamaria' }, [address], clock, new Date(0));
     minutes(1.1);
     expect(await signIn.sourceLimit('kalamaria', address)).toEqual({ allowed: true });
     expect((await signIn.run('kalamaria', '1001001', '1234', address)).allowed).toBe(true);
