@@ -57,6 +57,10 @@ export class PrismaPatronRepository implements PatronRepository {
     await this.db.patron.update({ where: { id: patronId }, data: { failedPinCount: 0, pinLockedUntil: null } });
   }
 
+  async replacePinHash(patronId: number, pinHash: string): Promise<void> {
+    await this.sql.execute('UPDATE "Patron" SET "pinHash" = ? WHERE "id" = ?', [pinHash, patronId]);
+  }
+
   async pinLockouts(libraryId: string, now: Date): Promise<CardLockout[]> {
     const rows = await this.db.patron.findMany({
       where: { libraryId, pinLockedUntil: { gt: now } },

@@ -112,4 +112,16 @@ describe('staff password hashes', () => {
     expect(older.split('$')[3]).toBe('1');
     expect(await staffPasswordHasher(1024).verify('Ozd-2026', older)).toBe(true);
   });
+
+  it('are stored again with today\'s parameters at the next right password, not at a wrong one', async () => {
+    const weak = await new ScryptPinHasher(1024).hash('Ozd-2026');
+    await db.staffUser.update({ where: { username: 'staff.ozd' }, data: { passwordHash: weak } });
+    const strong = new StaffAuth(new PrismaStaffRepository(db), staffPasswordHasher(), new PrismaSignInAttempts(db), () => clock);
+    const from = { kind: 'address' as const, id: '192.0.2.77' };
+    expect(await strong.login('staff.ozd', 'Ozd-2027', from)).toMatchObject({ allowed: false });
+    expect((await db.staffUser.findUniqueOrThrow({ where: { username: 'staff.ozd' } })).passwordHash).toBe(weak);
+    expect(await strong.login('staff.ozd', 'Ozd-2026', from)).toMatchObject({ allowed: true });
+    const [, n, , p] = (await db.staffUser.findUniqueOrThrow({ where: { username: 'staff.ozd' } })).passwordHash.split('$');
+    expect([n, p]).toEqual(['16384', '5']);
+  });
 });

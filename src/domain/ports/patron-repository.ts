@@ -23,6 +23,8 @@ export interface PatronRepository {
   resetFailedPins(patronId: number): Promise<void>;
   /** The library's cards locked by wrong PINs now, for staff. */
   pinLockouts(libraryId: string, now: Date): Promise<CardLockout[]>;
+  /** A right PIN stored under an earlier scheme or key, stored again under today's. */
+  replacePinHash(patronId: number, pinHash: string): Promise<void>;
 }
 
 export interface CardLockout {

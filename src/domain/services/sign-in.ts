@@ -57,7 +57,7 @@ export class SignIn {
   private async checkCard(libraryId: string, cardNumber: string, pin: string, now: Date): Promise<SignInResult> {
     const found = await this.patrons.findByCard(libraryId, cardNumber);
     if (!found) {
-      await this.hasher.verify(pin, DUMMY_HASH); // same time as a real check
+      await this.hasher.verify(pin, DUMMY_HASH, { libraryId, cardNumber }); // same time as a real check
       return refuse('signin.invalid');
     }
     const check = await this.patrons.beginPinCheck(found.patron.id, now);
@@ -68,8 +68,12 @@ export class SignIn {
       await this.patrons.lockPin(found.patron.id, lockUntil);
       return refuse('signin.temporarily_locked', { count: PIN_LOCK_MINUTES });
     }
-    if (await this.hasher.verify(pin, found.pinHash)) {
+    const subject = { libraryId, cardNumber };
+    const pinCheck = await this.hasher.verify(pin, found.pinHash, subject);
+    if (pinCheck.valid) {
       await this.patrons.resetFailedPins(found.patron.id);
+      // An earlier scheme (scrypt) or key: the PIN is known right now, so it is stored again under today's.
+      if (pinCheck.outdated) await this.patrons.replacePinHash(found.patron.id, await this.hasher.hash(pin, subject));
       return { ...allow(), patron: found.patron };
     }
     if (check.inARow < MAX_FAILED_PINS) return refuse('signin.invalid');
@@ -80,5 +84,5 @@ export class SignIn {
 
 export const patronScope = (libraryId: string): AttemptScope => ({ scope: 'patron', libraryId });
 
-// scrypt hash of a random PIN nobody knows; verifying against it costs what a real check costs.
-const DUMMY_HASH = 'scrypt$16384$8$1$c2FsdHNhbHRzYWx0c2FsdA$0000000000000000000000000000000000000000000000000000000000000000';
+// A keyed hash of no PIN (its key id is no key's): verifying against it costs what a real check costs.
+const DUMMY_HASH = 'hmac-sha256$00000000$0000000000000000000000000000000000000000000000000000000000000000';
