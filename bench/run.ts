@@ -20,7 +20,9 @@ import { setupDatabase } from '../scripts/db-setup';
 import { SearchCatalogue } from '../src/domain/services/search-catalogue';
 import { PrismaCatalogueRepository } from '../src/persistence/prisma-catalogue-repository';
 import { createPrismaClient, type Db } from '../src/persistence/prisma-client';
+import { KeyedPinHasher } from '../src/persistence/keyed-pin-hasher';
 import { ScryptPinHasher } from '../src/persistence/scrypt-pin-hasher';
+import { pinKeysFromEnv } from '../src/persistence/pin-keys-from-env';
 import { TwilioCall } from '../src/tools/twilio-call';
 import { addGeneratedCatalogue, rng, type GeneratedRecord } from './catalogue-data';
 import { ms, pool, summarize, type Summary } from './stats';
@@ -130,13 +132,14 @@ async function conversationDatabase(): Promise<string> {
     mkdirSync(BENCH_DIR, { recursive: true });
     url = `file:${path.join(BENCH_DIR, 'conversations.db')}`;
   }
-  // The product's own set-up, PINs hashed at the production scrypt cost.
+  // The product's own set-up, PINs keyed as the server keys them (the key file beside the database).
   await setupDatabase(url);
   const db = await createPrismaClient(url);
-  const pinHash = await new ScryptPinHasher().hash(PIN);
+  const hasher = new KeyedPinHasher(pinKeysFromEnv(url));
+  const pinHashes = await Promise.all(Array.from({ length: PATRONS }, (_, i) => hasher.hash(PIN, { libraryId: 'kalamaria', cardNumber: cardOf(i) })));
   await db.patron.createMany({
     data: Array.from({ length: PATRONS }, (_, i) => ({
-      libraryId: 'kalamaria', cardNumber: cardOf(i), pinHash, name: `Αναγνώστης ${i + 1}`, phone: '', preferredLanguage: 'el',
+      libraryId: 'kalamaria', cardNumber: cardOf(i), pinHash: pinHashes[i]!, name: `Αναγνώστης ${i + 1}`, phone: '', preferredLanguage: 'el',
       homeBranchId: 'kal-central', status: 'active', cardExpiresAt: new Date('2030-12-31T00:00:00Z'),
     })),
   });
@@ -355,11 +358,17 @@ async function main(): Promise<void> {
     load: loadavg()[0]!.toFixed(2),
   };
 
-  // scrypt alone: the cost of one sign-in's PIN check at the production parameters.
-  const hasher = new ScryptPinHasher();
-  const stored = await hasher.hash(PIN);
+  // One sign-in's PIN check: the keyed hash PINs use now, and the scrypt check it replaced.
+  const keyed = new KeyedPinHasher({ current: Buffer.alloc(32, 7), previous: [] });
+  const subject = { libraryId: 'kalamaria', cardNumber: '1001001' };
+  const keyedStored = await keyed.hash(PIN, subject);
+  const keyedTimes: number[] = [];
+  for (let i = 0; i < 200; i++) { const s = performance.now(); await keyed.verify(PIN, keyedStored, subject); keyedTimes.push(performance.now() - s); }
+  figure('pin.keyed_verify_p50', ms(summarize(keyedTimes).p50), 'ms');
+  const scryptHasher = new ScryptPinHasher();
+  const stored = await scryptHasher.hash(PIN);
   const scrypt: number[] = [];
-  for (let i = 0; i < 20; i++) { const s = performance.now(); await hasher.verify(PIN, stored); scrypt.push(performance.now() - s); }
+  for (let i = 0; i < 20; i++) { const s = performance.now(); await scryptHasher.verify(PIN, stored); scrypt.push(performance.now() - s); }
   figure('pin.scrypt_verify_p50', ms(summarize(scrypt).p50), 'ms');
 
   if (wants('http') || wants('voice') || wants('memory')) {

@@ -14,7 +14,10 @@ import { PrismaCatalogueRepository } from '../persistence/prisma-catalogue-repos
 import type { Db } from '../persistence/prisma-client';
 import { PrismaOrderRepository } from '../persistence/prisma-order-repository';
 import { PrismaPatronRepository } from '../persistence/prisma-patron-repository';
-import { ScryptPinHasher } from '../persistence/scrypt-pin-hasher';
+import type { PinHasher } from '../domain/ports/pin-hasher';
+import { databaseUrl } from '../persistence/database-url';
+import { KeyedPinHasher } from '../persistence/keyed-pin-hasher';
+import { pinKeysFromEnv } from '../persistence/pin-keys-from-env';
 import { createIllServices, type IllAssembly } from '../staff/ill/ill-services';
 import { createPickupServices, type PickupAssembly } from '../staff/pickup-services';
 import { LibraryBot } from './library-bot';
@@ -31,6 +34,8 @@ export interface BotOptions {
   illNotifier?: IllNotifier;
   /** Where the staff queue's notifications log (the app's logger); a logger of their own otherwise. */
   log?: Logger;
+  /** How PINs are checked; by default keyed with PIN_PEPPER (src/persistence/pin-keys-from-env.ts). */
+  pinHasher?: PinHasher;
 }
 
 export interface BotAssembly {
@@ -52,7 +57,7 @@ export async function createBot(db: Db, options: BotOptions = {}): Promise<BotAs
   const pickup = createPickupServices(db, now, { notifier: options.notifier, sms: options.sms, log: options.log });
   const ill = createIllServices(db, now, { proactive: pickup.proactive, sms: pickup.sms, log: pickup.log, notifier: options.illNotifier });
   const services: BotServices = {
-    signIn: new SignIn(patrons, new ScryptPinHasher(), pickup.signInAttempts, now),
+    signIn: new SignIn(patrons, options.pinHasher ?? new KeyedPinHasher(pinKeysFromEnv(databaseUrl())), pickup.signInAttempts, now),
     search: new SearchCatalogue(new PrismaCatalogueRepository(db)),
     placeOrder: new PlaceOrder(orders, policyFor, now),
     orders,

@@ -27,6 +27,10 @@ export class PrismaPatronRepository implements PatronRepository {
     const [row] = await this.sql.query('SELECT "phone" FROM "Patron" WHERE "id" = ?', [patronId]);
     return row?.phone ? String(row.phone) : undefined;
   }
+
+  async replacePinHash(patronId: number, pinHash: string): Promise<void> {
+    await this.sql.execute('UPDATE "Patron" SET "pinHash" = ? WHERE "id" = ?', [pinHash, patronId]);
+  }
 }
 
 /** The patron row with its holds that count against the limits (ACTIVE_HOLD) counted. */

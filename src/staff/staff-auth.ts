@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { refuse, type Refusal } from '../domain/decision';
-import type { PinHasher } from '../domain/ports/pin-hasher';
+import type { PasswordHasher } from '../domain/ports/pin-hasher';
 import { accountFromSource, type AttemptScope, type SignInAttempts, type SignInSource } from '../domain/ports/sign-in-attempts';
 import type { StaffAccount, StaffRepository } from '../domain/ports/staff-repository';
 import { checkStaffLogin, type StaffLoginRefusal } from '../domain/rules/sign-in-rate-limit';
@@ -40,7 +40,7 @@ export class StaffAuth {
 
   constructor(
     private readonly repo: StaffRepository,
-    private readonly hasher: PinHasher,
+    private readonly hasher: PasswordHasher,
     attempts: SignInAttempts,
     private readonly now: () => Date = () => new Date(),
   ) {
@@ -64,6 +64,8 @@ export class StaffAuth {
       return refuse('staff.invalid_login');
     }
     await this.gate.forget(entry.ids);
+    // Parameters raised since this password was stored: the password is known right now.
+    if (this.hasher.outdated(account.passwordHash)) await this.repo.replacePasswordHash(account.id, await this.hasher.hash(password));
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(32).toString('base64url');
     const now = this.now();

@@ -78,7 +78,7 @@ describe('StaffAuth login limits', () => {
 
   it('refuses a username from everywhere after 100 failures in a day, known or not, and says the same for both', { timeout: 60_000 }, async () => {
     // A hasher that knows one password: the limits, not scrypt, are under test here.
-    const cheap = { hash: async (secret: string) => secret, verify: async (secret: string) => secret === 'Ozd-2026' };
+    const cheap = { hash: async (secret: string) => secret, verify: async (secret: string) => secret === 'Ozd-2026', outdated: () => false };
     const fast = new StaffAuth(new PrismaStaffRepository(db), cheap, new PrismaSignInAttempts(db), () => clock);
     // Four wrong tries from each of 25 addresses: none of them reaches its own limits.
     for (let i = 0; i < 100; i++) {
@@ -128,5 +128,17 @@ describe('staff password hashes', () => {
     const older = await new ScryptPinHasher(1024).hash('Ozd-2026');
     expect(older.split('$')[3]).toBe('1');
     expect(await staffPasswordHasher(1024).verify('Ozd-2026', older)).toBe(true);
+  });
+
+  it('are stored again with today\'s parameters at the next right password, not at a wrong one', async () => {
+    const weak = await new ScryptPinHasher(1024).hash('Ozd-2026');
+    await db.staffUser.update({ where: { username: 'staff.ozd' }, data: { passwordHash: weak } });
+    const strong = new StaffAuth(new PrismaStaffRepository(db), staffPasswordHasher(), new PrismaSignInAttempts(db), () => clock);
+    const from = { kind: 'address' as const, id: '192.0.2.77' };
+    expect(await strong.login('staff.ozd', 'Ozd-2027', from)).toMatchObject({ allowed: false });
+    expect((await db.staffUser.findUniqueOrThrow({ where: { username: 'staff.ozd' } })).passwordHash).toBe(weak);
+    expect(await strong.login('staff.ozd', 'Ozd-2026', from)).toMatchObject({ allowed: true });
+    const [, n, , p] = (await db.staffUser.findUniqueOrThrow({ where: { username: 'staff.ozd' } })).passwordHash.split('$');
+    expect([n, p]).toEqual(['16384', '5']);
   });
 });

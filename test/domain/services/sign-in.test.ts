@@ -6,6 +6,8 @@ import { cardAlarms, SignInLockouts } from '../../../src/domain/services/sign-in
 import type { Db } from '../../../src/persistence/prisma-client';
 import { PrismaPatronRepository } from '../../../src/persistence/prisma-patron-repository';
 import { PrismaSignInAttempts } from '../../../src/persistence/prisma-sign-in-attempts';
+import { KeyedPinHasher } from '../../../src/persistence/keyed-pin-hasher';
+import { pinKeysFromEnv } from '../../../src/persistence/pin-keys-from-env';
 import { ScryptPinHasher } from '../../../src/persistence/scrypt-pin-hasher';
 import { freshDb } from '../../support/test-db';
 
@@ -15,12 +17,12 @@ let checked: number;
 let signIn: SignIn;
 
 /** The real hasher, counting the checks against real PIN hashes (not the unknown-card dummy). */
-function countingHasher(): ScryptPinHasher {
-  const hasher = new ScryptPinHasher();
+function countingHasher(): KeyedPinHasher {
+  const hasher = new KeyedPinHasher(pinKeysFromEnv(''));
   const verify = hasher.verify.bind(hasher);
-  hasher.verify = async (pin, hash) => {
-    if (!hash.includes('c2FsdHNhbHRzYWx0c2FsdA')) checked++;
-    return verify(pin, hash);
+  hasher.verify = async (pin, hash, subject) => {
+    if (!hash.startsWith('hmac-sha256$00000000$')) checked++;
+    return verify(pin, hash, subject);
   };
   return hasher;
 }
@@ -229,5 +231,18 @@ describe('SignInLockouts', () => {
     // Lifting a card gives its guessers nothing back: their failures stay with their sources.
     expect(after.sources.map((s) => s.source)).toContainEqual(other);
     expect(after.sources.find((s) => s.source.id === '198.51.100.0')?.failures).toEqual([1, 1]);
+  });
+});
+
+describe('SignIn and stored PIN hashes', () => {
+  it('replaces an earlier scheme\'s hash at the next right PIN, and only then', async () => {
+    const [card] = await cards(1);
+    const stored = async () => (await db.patron.findFirstOrThrow({ where: { cardNumber: card } })).pinHash;
+    expect(await stored()).toMatch(/^scrypt\$/);
+    expect(await signIn.run('kalamaria', card!, '0000', caller)).toMatchObject({ allowed: false });
+    expect(await stored()).toMatch(/^scrypt\$/);
+    expect(await signIn.run('kalamaria', card!, '2468', caller)).toMatchObject({ allowed: true });
+    expect(await stored()).toMatch(/^hmac-sha256\$/);
+    expect(await signIn.run('kalamaria', card!, '2468', caller)).toMatchObject({ allowed: true });
   });
 });
