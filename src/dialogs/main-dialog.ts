@@ -2,6 +2,10 @@ import { ActivityTypes } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { recognizeIntent } from '../nlu/recognize';
 import { parseYesNo } from '../nlu/yes-no';
+import { smallTalk } from '../nlu/small-talk';
+import type { LibraryPolicy } from '../domain/policy/library-policy';
+import type { LibraryInfo } from '../domain/types';
+import { spokenHours, weekPeriods } from '../i18n/spoken-hours';
 import type { Intent } from '../nlu/types';
 import { ARRIVAL_DIALOG, ArrivalDialog } from './arrival-dialog';
 import type { BotServices } from './bot-services';
@@ -69,11 +73,10 @@ export class MainDialog extends ComponentDialog {
   private async route(step: WaterfallStepContext<MainOptions>) {
     const answer = step.result as OptionAnswer;
     // "Anything else?" — "no": the conversation ends (a phone call hangs up).
-    if (answer.index < 0 && step.options.again && parseYesNo(answer.text, session(step.context).language) === false) {
-      const ivr = turnT(step.context, 'ivr');
-      await step.context.sendActivity(tell(ivr('goodbye'), { speak: ivr('speak.goodbye') }));
-      await step.context.sendActivity({ type: ActivityTypes.EndOfConversation });
-      return step.endDialog();
+    if (answer.index < 0 && step.options.again && parseYesNo(answer.text, session(step.context).language) === false) return this.goodbye(step);
+    if (answer.index < 0) {
+      const answered = await this.answerDirectly(step, answer.text);
+      if (answered) return answered;
     }
     const route = answer.index >= 0 ? routeForIntent(this.menuItems(step)[answer.index]!.intent, undefined) : this.routeFreeText(step, answer.text);
     if (!route) {
@@ -85,6 +88,35 @@ export class MainDialog extends ComponentDialog {
       return step.replaceDialog(STEPS, { again: true });
     }
     return step.beginDialog(route.dialog, route.options);
+  }
+
+  /**
+   * What patrons open with that needs no card: manners, and the library's own facts (hours,
+   * addresses, the desk's number for renewals, membership and fees, which are not the bot's job).
+   */
+  private async answerDirectly(step: WaterfallStepContext<MainOptions>, text: string) {
+    const s = session(step.context);
+    const t = turnT(step.context);
+    const library = this.services.library(s.libraryId);
+    const kind = smallTalk(text, s.language);
+    if (kind === 'goodbye') return this.goodbye(step);
+    if (kind) {
+      await step.context.sendActivity(tell(t(`small_talk.${kind}`)));
+      return step.replaceDialog(STEPS, { again: kind === 'thanks' });
+    }
+    const understood = recognizeIntent(text, s.language);
+    if (understood.confidence < INFO_CONFIDENCE) return undefined;
+    const answer = infoAnswer(understood.intent, library, this.services.policyFor(s.libraryId), step);
+    if (!answer) return undefined;
+    await step.context.sendActivity(tell(answer));
+    return step.replaceDialog(STEPS, { again: true });
+  }
+
+  private async goodbye(step: WaterfallStepContext<MainOptions>) {
+    const ivr = turnT(step.context, 'ivr');
+    await step.context.sendActivity(tell(ivr('goodbye'), { speak: ivr('speak.goodbye') }));
+    await step.context.sendActivity({ type: ActivityTypes.EndOfConversation });
+    return step.endDialog();
   }
 
   /** The new-acquisitions list ends with the record the patron picked: reserve it. */
@@ -110,6 +142,29 @@ export class MainDialog extends ComponentDialog {
     if (route) return route;
     // A bare title or author ("Egri csillagok") is the most likely thing a patron types here.
     return text.trim().length >= 3 ? { dialog: RESERVE_DIALOG, options: { query: text } satisfies ReserveOptions } : undefined;
+  }
+}
+
+/** Below this a question about hours or addresses is more likely a title ("Η ώρα του λύκου"). */
+const INFO_CONFIDENCE = 0.55;
+
+function infoAnswer(intent: Intent, library: LibraryInfo, policy: LibraryPolicy, step: WaterfallStepContext<MainOptions>): string | undefined {
+  const t = turnT(step.context, ['common', 'ivr']);
+  const phone = library.phone;
+  switch (intent) {
+    case 'opening_hours': {
+      const lines = library.branches.map((b) => {
+        const hours = policy.branches[b.id]?.openingHours;
+        return hours ? t('info.branch_hours', { branch: b.name, periods: weekPeriods(hours, turnT(step.context, 'ivr')) }) : undefined;
+      }).filter((line): line is string => line !== undefined);
+      return [t('info.hours'), ...lines, spokenHours(policy.phoneHours, turnT(step.context, 'ivr')) + ` (${phone})`].join('\n');
+    }
+    case 'address':
+      return [t('info.address'), ...library.branches.map((b) => t('info.branch_address', { branch: b.name, address: b.address })), t('info.phone', { phone })].join('\n');
+    case 'returns_info': return t('info.renewals', { phone });
+    case 'membership': return t('info.membership', { phone });
+    case 'fees': return t('info.fees', { phone });
+    default: return undefined;
   }
 }
 

@@ -12,6 +12,10 @@ export interface Session {
   basket: BasketItem[];
   /** What the last question asked for; interruptions are not looked for in a PIN or card number. */
   slot?: Slot;
+  /** The options the last question offered: words naming one are its answer, not a command. */
+  choices?: string[];
+  /** Answers in a row the last question did not understand. */
+  misses?: number;
   greeted?: boolean;
 }
 

@@ -7,6 +7,7 @@ export type Intent =
   | 'my_orders'
   | 'cancel_order'
   | 'opening_hours'
+  | 'address'
   | 'returns_info'
   | 'membership'
   | 'fees'
