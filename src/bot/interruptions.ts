@@ -81,7 +81,7 @@ async function switchLanguage({ dc, s, understood }: InterruptionTurn): Promise<
 async function help({ dc, s }: InterruptionTurn): Promise<boolean> {
   const t = turnT(dc.context);
   // Help for the question asked: how to find the card number, what the PIN is, how to answer a list.
-  await dc.context.sendActivity(tell(t(`help.${s.slot ?? 'main'}`, { defaultValue: t('help.main') })));
+  await dc.context.sendActivity(tell(t(`help.${s.help ?? s.slot ?? 'main'}`, { defaultValue: t('help.main') })));
   if (dc.activeDialog) await dc.repromptDialog();
   return true;
 }

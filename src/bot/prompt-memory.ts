@@ -4,7 +4,7 @@ import { capabilities } from '../dialogs/capabilities';
 import type { Slot } from '../dialogs/messages';
 import { turnT, type Session } from '../dialogs/session';
 
-type PromptData = { slot?: Slot; choices?: string[]; retry?: boolean } | undefined;
+type PromptData = { slot?: Slot; choices?: string[]; retry?: boolean; help?: string } | undefined;
 
 /** From this many misunderstood answers in a row the options are spelt out as a numbered list. */
 export const MISSES_BEFORE_LIST = 2;
@@ -21,6 +21,7 @@ export function rememberPrompts(context: TurnContext, activities: Partial<Activi
     if (a.inputHint !== InputHints.ExpectingInput) continue;
     const data = a.channelData as PromptData;
     s.slot = data?.slot;
+    s.help = data?.help;
     s.choices = data?.choices && data.choices.length > 0 ? [...data.choices] : undefined;
     s.misses = data?.retry ? (s.misses ?? 0) + 1 : 0;
     if (!data?.retry || capabilities(context).readsAloud) continue;

@@ -64,8 +64,8 @@ export class MainDialog extends ComponentDialog {
     const lines = labels.map((label, i) => `${i + 1}. ${label}`).join('\n');
     const ivr = turnT(step.context, 'ivr');
     return step.prompt(MENU, {
-      prompt: ask(`${t(step.options.again ? 'menu.again' : 'menu.ask')}\n${lines}`, 'choice', { choices: labels, speak: ivr(step.options.again ? 'speak.menu.again' : 'speak.menu.ask') }),
-      retryPrompt: ask(`${t('menu.retry')}\n${lines}`, 'choice', { choices: labels, speak: ivr('speak.menu.retry') }),
+      prompt: ask(`${t(step.options.again ? 'menu.again' : 'menu.ask')}\n${lines}`, 'choice', { choices: labels, speak: ivr(step.options.again ? 'speak.menu.again' : 'speak.menu.ask'), help: 'main' }),
+      retryPrompt: ask(`${t('menu.retry')}\n${lines}`, 'choice', { choices: labels, speak: ivr('speak.menu.retry'), help: 'main' }),
       validations: { labels, freeText: true },
     } satisfies OptionPromptOptions);
   }
@@ -146,7 +146,7 @@ export class MainDialog extends ComponentDialog {
 }
 
 /** Below this a question about hours or addresses is more likely a title ("Η ώρα του λύκου"). */
-const INFO_CONFIDENCE = 0.55;
+const INFO_CONFIDENCE = 0.5;
 
 function infoAnswer(intent: Intent, library: LibraryInfo, policy: LibraryPolicy, step: WaterfallStepContext<MainOptions>): string | undefined {
   const t = turnT(step.context, ['common', 'ivr']);

@@ -31,7 +31,8 @@ export class OptionPrompt extends Prompt<OptionAnswer> {
   protected async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<OptionAnswer>> {
     const text = (context.activity.text ?? '').trim();
     const { labels, freeText, yesMeans } = (options as OptionPromptOptions).validations;
-    const index = matchOption(text, labels, session(context).language, { yesMeans, stems: true });
+    // Where free text is a new search or a date, a shared stem would steal it («βιβλίο μου» is not «Κράτηση βιβλίου»).
+    const index = matchOption(text, labels, session(context).language, { yesMeans, stems: !freeText });
     if (index !== undefined) return { succeeded: true, value: { index, text } };
     if (freeText && text.length > 0) return { succeeded: true, value: { index: -1, text } };
     return { succeeded: false };
@@ -96,7 +97,11 @@ function matchForm(text: string, labels: readonly string[], language: 'el' | 'hu
   const exact = labels.findIndex((l) => fold(l) === folded);
   if (exact >= 0) return exact;
   if (folded.length < 3) return undefined;
-  const partial = labels.map((l, i) => [fold(l), i] as const).filter(([l]) => l.includes(folded) || folded.includes(l));
+  // Words said that contain a label ("könyvet" for «Könyv») name it only when they are little more than
+  // the label: «mi a helyzet a könyvtárközi kérésemmel» asks about a request, it does not pick «Könyvtárközi kérés».
+  const words = (x: string) => x.split(' ').length;
+  const partial = labels.map((l, i) => [fold(l), i] as const)
+    .filter(([l]) => ` ${l}`.includes(` ${folded}`) || (folded.includes(l) && words(folded) <= words(l) + 1));
   return partial.length === 1 ? partial[0]![1] : undefined;
 }
 

@@ -14,6 +14,8 @@ export interface Session {
   slot?: Slot;
   /** The options the last question offered: words naming one are its answer, not a command. */
   choices?: string[];
+  /** The help text for the last question, when its slot's is not the one (the menu's is the general help). */
+  help?: string;
   /** Answers in a row the last question did not understand. */
   misses?: number;
   greeted?: boolean;
