@@ -7,6 +7,7 @@ import { MAIN_DIALOG, type MainOptions } from '../dialogs/main-dialog';
 import { tell, type Slot } from '../dialogs/messages';
 import { matchOption } from '../dialogs/option-prompt';
 import { turnT, type Session } from '../dialogs/session';
+import { parseBasketEdit } from '../nlu/basket-edit';
 import { recognizeIntent } from '../nlu/recognize';
 import type { Intent, Understanding } from '../nlu/types';
 
@@ -52,10 +53,33 @@ export async function interrupt(dc: DialogContext, s: Session, text: string, ser
   if (!text) return false;
   if (s.slot && PRIVATE_SLOTS.includes(s.slot) && DIGITS_ONLY.test(text)) return false;
   if (s.choices && matchOption(text, s.choices, s.language) !== undefined) return false;
+  if (await editBasket(dc, s, text)) return true;
   const understood = recognizeIntent(text, s.language);
   const entry = INTERRUPTIONS[understood.intent];
   if (!entry || understood.confidence < entry.confidence) return false;
   return entry.handle({ dc, s, understood, services });
+}
+
+/**
+ * "όχι, βγάλε τον Ζορμπά", "βγάλ' το", "τη Φόνισσα αντί για τον Ζορμπά", "vegye ki az Egri csillagokat":
+ * wherever the patron is, the book goes, and they see the basket (or the search for the replacement).
+ */
+async function editBasket(dc: DialogContext, s: Session, text: string): Promise<boolean> {
+  const edit = parseBasketEdit(text, s.language, s.basket.map((item) => item.title));
+  if (!edit) return false;
+  const [item] = s.basket.splice(edit.remove, 1);
+  const t = turnT(dc.context, 'holds');
+  if (item) await dc.context.sendActivity(tell(t('basket.removed', { title: item.title })));
+  await dc.cancelAllDialogs();
+  if (edit.instead) {
+    await dc.beginDialog(MAIN_DIALOG, { start: { query: edit.instead } } satisfies MainOptions);
+  } else if (s.basket.length === 0) {
+    await dc.context.sendActivity(tell(t('basket.now_empty')));
+    await dc.beginDialog(MAIN_DIALOG, { again: true } satisfies MainOptions);
+  } else {
+    await dc.beginDialog(MAIN_DIALOG, { start: 'basket' } satisfies MainOptions);
+  }
+  return true;
 }
 
 async function backToMenu(dc: DialogContext): Promise<void> {

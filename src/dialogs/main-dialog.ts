@@ -9,6 +9,7 @@ import { spokenHours, weekPeriods } from '../i18n/spoken-hours';
 import type { Intent } from '../nlu/types';
 import { ARRIVAL_DIALOG, ArrivalDialog } from './arrival-dialog';
 import type { BotServices } from './bot-services';
+import { BASKET_DIALOG, BasketDialog, type BasketResult } from './basket-dialog';
 import { ask, tell } from './messages';
 import { ILL_REQUEST_DIALOG, IllRequestDialog } from './ill-request-dialog';
 import { MY_ORDERS_DIALOG, MyOrdersDialog, type MyOrdersOptions } from './my-orders-dialog';
@@ -28,6 +29,8 @@ const MENU_ITEMS = [
   { key: 'orders', intent: 'my_orders' },
   // Offered only where the library's policy switches interlibrary loan on.
   { key: 'ill', intent: 'ill_request' },
+  // Offered only while the basket holds something.
+  { key: 'basket', intent: 'basket' },
   { key: 'help', intent: 'help' },
 ] as const satisfies ReadonlyArray<{ key: string; intent: Intent }>;
 
@@ -35,6 +38,8 @@ export interface MainOptions {
   /** The patron's first words, when they already say what they want (mixed initiative). */
   utterance?: string;
   again?: boolean;
+  /** Straight to a task, without the menu: the basket after an edit, or the search for a replacement. */
+  start?: 'basket' | { query: string };
 }
 
 type Route = { dialog: string; options?: object } | { help: true };
@@ -49,11 +54,13 @@ export class MainDialog extends ComponentDialog {
       .addDialog(new MyOrdersDialog(services))
       .addDialog(new ArrivalDialog(services))
       .addDialog(new IllRequestDialog(services))
+      .addDialog(new BasketDialog(services))
       .addDialog(new WaterfallDialog(STEPS, [this.menu.bind(this), this.route.bind(this), this.followUp.bind(this), this.loop.bind(this)]));
     this.initialDialogId = STEPS;
   }
 
   private async menu(step: WaterfallStepContext<MainOptions>) {
+    if (step.options.start) return step.next();
     const t = turnT(step.context);
     const labels = this.menuItems(step).map((item) => t(`menu.${item.key}`));
     const { utterance } = step.options;
@@ -71,6 +78,9 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async route(step: WaterfallStepContext<MainOptions>) {
+    const { start } = step.options;
+    if (start === 'basket') return step.beginDialog(BASKET_DIALOG);
+    if (start) return step.beginDialog(RESERVE_DIALOG, { query: start.query } satisfies ReserveOptions);
     const answer = step.result as OptionAnswer;
     // "Anything else?" — "no": the conversation ends (a phone call hangs up).
     if (answer.index < 0 && step.options.again && parseYesNo(answer.text, session(step.context).language) === false) return this.goodbye(step);
@@ -121,8 +131,9 @@ export class MainDialog extends ComponentDialog {
 
   /** The new-acquisitions list ends with the record the patron picked: reserve it. */
   private async followUp(step: WaterfallStepContext<MainOptions>) {
-    const result = step.result as { recordId?: number } | undefined;
+    const result = step.result as ({ recordId?: number } & BasketResult) | undefined;
     if (result?.recordId !== undefined) return step.beginDialog(RESERVE_DIALOG, { recordId: result.recordId } satisfies ReserveOptions);
+    if (result?.reserve) return step.beginDialog(RESERVE_DIALOG);
     return step.next();
   }
 
@@ -131,8 +142,9 @@ export class MainDialog extends ComponentDialog {
   }
 
   private menuItems(step: WaterfallStepContext<MainOptions>) {
-    const ill = this.services.policyFor(session(step.context).libraryId).ill.enabled;
-    return MENU_ITEMS.filter((item) => item.key !== 'ill' || ill);
+    const s = session(step.context);
+    const ill = this.services.policyFor(s.libraryId).ill.enabled;
+    return MENU_ITEMS.filter((item) => (item.key !== 'ill' || ill) && (item.key !== 'basket' || s.basket.length > 0));
   }
 
   /** What the patron said instead of picking: an intent, or else the words of a search. */
@@ -176,6 +188,7 @@ function routeForIntent(intent: Intent, query: string | undefined): Route | unde
     case 'cancel_order': return { dialog: MY_ORDERS_DIALOG, options: { action: 'cancel' } satisfies MyOrdersOptions };
     case 'arrived': return { dialog: ARRIVAL_DIALOG };
     case 'ill_request': return { dialog: ILL_REQUEST_DIALOG };
+    case 'basket': return { dialog: BASKET_DIALOG };
     case 'help': return { help: true };
     default: return undefined;
   }

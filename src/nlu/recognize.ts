@@ -21,7 +21,7 @@ interface CompiledCue extends Cue {
 const NEGATION = /(?:^|\s)(?:δεν|nincs)(?:\s|$)/u;
 
 // Intents listed first win ties: a title mentioning "ember" after "kölcsönözni" stays a reservation.
-const PRIORITY: Intent[] = ['cancel_order', 'my_orders', 'ill_request', 'reserve', 'start_over', 'arrived', 'opening_hours', 'address',
+const PRIORITY: Intent[] = ['cancel_order', 'my_orders', 'ill_request', 'reserve', 'start_over', 'arrived', 'opening_hours', 'address', 'basket',
   'returns_info', 'fees', 'membership', 'new_acquisitions', 'human', 'switch_language', 'help', 'cancel', 'none'];
 
 function compile(lang: Lang): CompiledCue[] {

@@ -8,6 +8,7 @@ export type Intent =
   | 'cancel_order'
   | 'opening_hours'
   | 'address'
+  | 'basket'
   | 'returns_info'
   | 'membership'
   | 'fees'
