@@ -6,6 +6,7 @@ import { smallTalk } from '../nlu/small-talk';
 import type { LibraryPolicy } from '../domain/policy/library-policy';
 import type { LibraryInfo } from '../domain/types';
 import { spokenHours, weekPeriods } from '../i18n/spoken-hours';
+import { fold } from '../domain/text/fold';
 import type { Intent } from '../nlu/types';
 import { ARRIVAL_DIALOG, ArrivalDialog } from './arrival-dialog';
 import type { BotServices } from './bot-services';
@@ -152,13 +153,36 @@ export class MainDialog extends ComponentDialog {
     const understood = recognizeIntent(text, session(step.context).language);
     const route = routeForIntent(understood.intent, understood.entities.title ?? understood.entities.author ?? understood.entities.isbn);
     if (route) return route;
+    // A question the bot cannot answer ("ποιος θα κερδίσει;", "milyen idő lesz?") is not a title to search for
+    // after a card number: say so and show what it can do.
+    if (isOpenQuestion(text, session(step.context).language)) return undefined;
     // A bare title or author ("Egri csillagok") is the most likely thing a patron types here.
-    return text.trim().length >= 3 ? { dialog: RESERVE_DIALOG, options: { query: text } satisfies ReserveOptions } : undefined;
+    const query = withoutWanting(text);
+    return query.length >= 3 ? { dialog: RESERVE_DIALOG, options: { query } satisfies ReserveOptions } : undefined;
   }
 }
 
+// Question words that open a question, not a title; «;» is the Greek question mark.
+const QUESTION: Record<'el' | 'hu', RegExp> = {
+  el: /^(?:ποιος|ποια|ποιο|ποιοι|τι|πως|ποτε|γιατι|που|ποσο|ποσα|ποσες|μηπως|εχετε ιδεα)(?:\s|$)|[;;?]\s*$/u,
+  hu: /^(?:ki|kik|mi|mit|milyen|hogyan|hogy|mikor|miert|hol|hany|mennyi|mennyit|vajon)(?:\s|$)|\?\s*$/u,
+};
+
+// "θα ήθελα τον Καπετάν Μιχάλη", "szeretném a Kőszívűt": the wanting is not part of the title.
+const WANTING = /^(?:θα\s+ήθελα|θα\s+ηθελα|θέλω|θελω|szeretném|szeretnem|szeretnék|szeretnek|kérném|kerem|kérem)\s+/iu;
+
+const WANTING_AFTER = /\s+(?:szeretném|szeretnem|szeretnék|szeretnek|kérem|kerem|legyen\s+szíves|παρακαλώ|παρακαλω)[\s.!]*$/iu;
+
+function withoutWanting(text: string): string {
+  return text.trim().replace(WANTING, '').replace(WANTING_AFTER, '').trim();
+}
+
+function isOpenQuestion(text: string, language: 'el' | 'hu'): boolean {
+  return QUESTION[language].test(fold(text)) || /[;;?]\s*$/u.test(text.trim());
+}
+
 /** Below this a question about hours or addresses is more likely a title ("Η ώρα του λύκου"). */
-const INFO_CONFIDENCE = 0.5;
+const INFO_CONFIDENCE = 0.45;
 
 function infoAnswer(intent: Intent, library: LibraryInfo, policy: LibraryPolicy, step: WaterfallStepContext<MainOptions>): string | undefined {
   const t = turnT(step.context, ['common', 'ivr']);

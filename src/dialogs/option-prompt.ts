@@ -57,8 +57,8 @@ export interface MatchOptions {
 // Speech recognition ends a sentence with a full stop; patrons lead with "ok," or "hát".
 const TRAILING_PUNCTUATION = /[\s.!?;;…,]+$/u;
 const ACKNOWLEDGEMENTS: Record<'el' | 'hu', readonly string[]> = {
-  el: ['εντάξει', 'ενταξει', 'οκ', 'ok', 'ναι', 'λοιπόν', 'λοιπον', 'ε', 'καλά', 'καλα', 'ας πούμε', 'ας πουμε'],
-  hu: ['igen', 'jó', 'jo', 'ok', 'oké', 'oke', 'hát', 'hat', 'akkor', 'legyen', 'na', 'szóval', 'szoval'],
+  el: ['εντάξει', 'ενταξει', 'οκ', 'ok', 'ναι', 'λοιπόν', 'λοιπον', 'ε', 'καλά', 'καλα', 'ας πούμε', 'ας πουμε', 'αυτό', 'αυτο'],
+  hu: ['igen', 'jó', 'jo', 'ok', 'oké', 'oke', 'hát', 'hat', 'akkor', 'legyen', 'na', 'szóval', 'szoval', 'ezt', 'azt'],
 };
 /** Stems shorter than this say too little: "κράτη…" is a state, a hold and a reservation. */
 const STEM_LENGTH = 6;
