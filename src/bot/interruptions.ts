@@ -93,13 +93,20 @@ async function switchLanguage({ dc, s, understood }: InterruptionTurn): Promise<
     s.language = wanted as Language;
     // Questions already asked were worded in the old language: start again from the menu,
     // keeping the sign-in and the basket.
-    await dc.context.sendActivity(tell(turnT(dc.context)('language.switched')));
+    await dc.context.sendActivity(tell(turnT(dc.context)('language.switched'), { channelData: { page: languagePage(dc.context) } }));
     await backToMenu(dc);
   } else {
     await dc.context.sendActivity(tell(turnT(dc.context)('language.unavailable')));
     await dc.repromptDialog();
   }
   return true;
+}
+
+/** What a screen shows around the conversation, in the language now spoken: the web chat page follows it. */
+export function languagePage(context: DialogContext['context']): { lang: string; locale: string; heading: string; title: string } {
+  const t = turnT(context);
+  const lang = t('page.lang');
+  return { lang, locale: t('page.locale'), heading: t('page.heading'), title: t('page.title') };
 }
 
 async function help({ dc, s }: InterruptionTurn): Promise<boolean> {

@@ -11,7 +11,7 @@ import { setSession, turnT, type Session } from '../dialogs/session';
 import { isGreeting } from '../nlu/greeting';
 import { recognizeIntent } from '../nlu/recognize';
 import { cleanInput, MAX_MESSAGE_LENGTH } from '../nlu/text/clean-input';
-import { interrupt } from './interruptions';
+import { interrupt, languagePage } from './interruptions';
 import { rememberPrompts } from './prompt-memory';
 import { processedReplies, recordProcessed, type ActivityLedger } from './activity-ledger';
 
@@ -108,7 +108,7 @@ export class LibraryBot {
       const wanted = text ? recognizeIntent(text, s.language) : undefined;
       const switches = wanted?.intent === 'switch_language' && (LANGUAGES as readonly string[]).includes(wanted.entities.language ?? '');
       if (switches) s.language = wanted!.entities.language as Language;
-      await this.greet(dc.context, s);
+      await this.greet(dc.context, s, switches);
       // The first words may already say what the patron wants ("θέλω να κλείσω το …").
       const first = text && !switches && !isGreeting(text, s.language) ? text : undefined;
       await dc.beginDialog(MAIN_DIALOG, { utterance: first } satisfies MainOptions);
@@ -119,10 +119,14 @@ export class LibraryBot {
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MAIN_DIALOG, { utterance: text || undefined } satisfies MainOptions);
   }
 
-  private async greet(context: TurnContext, s: Session): Promise<void> {
+  private async greet(context: TurnContext, s: Session, switched = false): Promise<void> {
     s.greeted = true;
     const library = this.services.library(s.libraryId);
-    await context.sendActivity(tell(turnT(context)(`greeting.${library.id}`), { speak: turnT(context, 'ivr')(`speak.greeting.${library.id}`) }));
+    await context.sendActivity(tell(turnT(context)(`greeting.${library.id}`), {
+      speak: turnT(context, 'ivr')(`speak.greeting.${library.id}`),
+      // The page was opened in the other language: it follows the one asked for.
+      ...(switched ? { channelData: { page: languagePage(context) } } : {}),
+    }));
   }
 
   private userJoined(context: TurnContext): boolean {

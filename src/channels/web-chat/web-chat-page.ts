@@ -23,18 +23,27 @@ export function webChatPage(library: string, language: string): string {
 </style>
 </head>
 <body>
-<header>${escapeHtml(t('page.heading'))}</header>
+<header id="heading">${escapeHtml(t('page.heading'))}</header>
 <main id="webchat" role="main"></main>
 <script src="/webchat/webchat.js"></script>
 <script src="/webchat/direct-line.js"></script>
 <script>
   const config = ${config.replace(/</g, '\\u003c')};
-  window.WebChat.renderWebChat({
-    directLine: window.createLocalDirectLine(config.library, config.locale),
-    userID: 'user-' + Math.random().toString(36).slice(2),
-    locale: config.locale,
+  const directLine = window.createLocalDirectLine(config.library, config.locale);
+  const store = window.WebChat.createStore({}, () => directLine.maskPin());
+  const userID = 'user-' + Math.random().toString(36).slice(2);
+  const render = (locale) => window.WebChat.renderWebChat({
+    directLine, store, userID, locale,
     styleOptions: { hideUploadButton: true, bubbleMaxWidth: 600 },
   }, document.getElementById('webchat'));
+  // A switch of language mid-conversation: the page follows (lang, title, header, Web Chat's own strings).
+  directLine.onLanguage((page) => {
+    document.documentElement.lang = page.lang;
+    document.title = page.title;
+    document.getElementById('heading').textContent = page.heading;
+    render(page.locale);
+  });
+  render(config.locale);
 </script>
 </body>
 </html>`;
