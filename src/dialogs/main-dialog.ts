@@ -6,7 +6,7 @@ import { smallTalk } from '../nlu/small-talk';
 import type { LibraryPolicy } from '../domain/policy/library-policy';
 import type { LibraryInfo } from '../domain/types';
 import { spokenHours, weekPeriods } from '../i18n/spoken-hours';
-import { fold } from '../domain/text/fold';
+import { isOpenQuestion, withoutWanting } from '../nlu/free-text';
 import type { Intent } from '../nlu/types';
 import { ARRIVAL_DIALOG, ArrivalDialog } from './arrival-dialog';
 import type { BotServices } from './bot-services';
@@ -160,25 +160,6 @@ export class MainDialog extends ComponentDialog {
     const query = withoutWanting(text);
     return query.length >= 3 ? { dialog: RESERVE_DIALOG, options: { query } satisfies ReserveOptions } : undefined;
   }
-}
-
-// Question words that open a question, not a title; «;» is the Greek question mark.
-const QUESTION: Record<'el' | 'hu', RegExp> = {
-  el: /^(?:ποιος|ποια|ποιο|ποιοι|τι|πως|ποτε|γιατι|που|ποσο|ποσα|ποσες|μηπως|εχετε ιδεα)(?:\s|$)|[;;?]\s*$/u,
-  hu: /^(?:ki|kik|mi|mit|milyen|hogyan|hogy|mikor|miert|hol|hany|mennyi|mennyit|vajon)(?:\s|$)|\?\s*$/u,
-};
-
-// "θα ήθελα τον Καπετάν Μιχάλη", "szeretném a Kőszívűt": the wanting is not part of the title.
-const WANTING = /^(?:θα\s+ήθελα|θα\s+ηθελα|θέλω|θελω|szeretném|szeretnem|szeretnék|szeretnek|kérném|kerem|kérem)\s+/iu;
-
-const WANTING_AFTER = /\s+(?:szeretném|szeretnem|szeretnék|szeretnek|kérem|kerem|legyen\s+szíves|παρακαλώ|παρακαλω)[\s.!]*$/iu;
-
-function withoutWanting(text: string): string {
-  return text.trim().replace(WANTING, '').replace(WANTING_AFTER, '').trim();
-}
-
-function isOpenQuestion(text: string, language: 'el' | 'hu'): boolean {
-  return QUESTION[language].test(fold(text)) || /[;;?]\s*$/u.test(text.trim());
 }
 
 /** Below this a question about hours or addresses is more likely a title ("Η ώρα του λύκου"). */

@@ -2,6 +2,7 @@ import type { Activity, TurnContext } from 'botbuilder';
 import { Prompt, type PromptOptions, type PromptRecognizerResult, type PromptValidator } from 'botbuilder-dialogs';
 import { fold } from '../domain/text/fold';
 import { parseNumber, parseOrdinal } from '../nlu/numbers';
+import { withoutAcknowledgement } from '../nlu/free-text';
 import { parseYesNo } from '../nlu/yes-no';
 import { session } from './session';
 
@@ -54,29 +55,16 @@ export interface MatchOptions {
   stems?: boolean;
 }
 
-// Speech recognition ends a sentence with a full stop; patrons lead with "ok," or "hát".
+// Speech recognition ends a sentence with a full stop.
 const TRAILING_PUNCTUATION = /[\s.!?;;…,]+$/u;
-const ACKNOWLEDGEMENTS: Record<'el' | 'hu', readonly string[]> = {
-  el: ['εντάξει', 'ενταξει', 'οκ', 'ok', 'ναι', 'λοιπόν', 'λοιπον', 'ε', 'καλά', 'καλα', 'ας πούμε', 'ας πουμε', 'αυτό', 'αυτο'],
-  hu: ['igen', 'jó', 'jo', 'ok', 'oké', 'oke', 'hát', 'hat', 'akkor', 'legyen', 'na', 'szóval', 'szoval', 'ezt', 'azt'],
-};
 /** Stems shorter than this say too little: "κράτη…" is a state, a hold and a reservation. */
 const STEM_LENGTH = 6;
 
 /** The answer as typed, and without the leading "ok, …" or "igen, …" that carries no choice. */
 function answerForms(text: string, language: 'el' | 'hu'): string[] {
   const bare = text.replace(TRAILING_PUNCTUATION, '').trim();
-  const forms = [bare];
-  const folded = fold(bare);
-  for (const ack of ACKNOWLEDGEMENTS[language]) {
-    const key = fold(ack);
-    if (folded.startsWith(`${key} `)) {
-      const words = bare.split(/[\s,]+/u).filter((w) => w !== '');
-      const rest = words.slice(key.split(' ').length).join(' ');
-      if (rest) forms.push(rest);
-    }
-  }
-  return forms;
+  const rest = withoutAcknowledgement(bare, language);
+  return rest ? [bare, rest] : [bare];
 }
 
 /** Index of the option the text names, if exactly one fits. */

@@ -65,7 +65,7 @@ describe('web chat page', () => {
       await expect.poll(() => page.getByText(next!).count(), { timeout: 20_000 }).toBeGreaterThan(0);
     }
     await expect.poll(() => page.getByText('••••', { exact: true }).count()).toBeGreaterThan(0);
-    const shown = await page.evaluate(() => document.body.innerText + [...document.querySelectorAll('[aria-label]')].map((e) => e.getAttribute('aria-label')).join(' '));
+    const shown = await page.evaluate(() => document.body.innerText + Array.from(document.querySelectorAll('[aria-label]'), (e) => e.getAttribute('aria-label')).join(' '));
     expect(shown).not.toContain('1234');
     expect(posted.filter((body) => body.includes('1234'))).toHaveLength(1);
     await page.close();
