@@ -10,7 +10,7 @@ export interface Session {
   language: Language;
   patron?: { id: number; name: string };
   basket: BasketItem[];
-  /** What the last question asked for; interruptions are not looked for in a PIN or card number. */
+  /** What the last question asked for; digits answering a PIN or card number are never read as a command. */
   slot?: Slot;
   /** The options the last question offered: words naming one are its answer, not a command. */
   choices?: string[];
