@@ -49,8 +49,12 @@ export interface BotAssembly {
 /** Wires repositories, use cases and dialogs once per process. */
 export async function createBot(db: Db, options: BotOptions = {}): Promise<BotAssembly> {
   const now = options.now ?? (() => new Date());
+  const branches = await db.branch.findMany({ orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }], select: { id: true, libraryId: true, name: true, address: true } });
   const libraries = new Map<string, LibraryInfo>(
-    (await db.library.findMany()).map((l) => [l.id, { ...l, defaultLanguage: l.defaultLanguage as Language }]),
+    (await db.library.findMany()).map((l) => [l.id, {
+      ...l, defaultLanguage: l.defaultLanguage as Language,
+      branches: branches.filter((b) => b.libraryId === l.id).map(({ id, name, address }) => ({ id, name, address })),
+    }]),
   );
   const patrons = new PrismaPatronRepository(db);
   const orders = new PrismaOrderRepository(db);

@@ -65,7 +65,8 @@ export class SearchDialog extends ComponentDialog {
     return step.prompt(PICK, {
       prompt: ask(prompt, 'choice', { choices: labels, speak: [header, ...lines, ivr('speak.search.pick')].join('\n\n') }),
       retryPrompt: ask(t('search.pick_retry', { count: page.items.length }), 'choice', { choices: labels, speak: ivr('speak.search.pick_retry', { count: page.items.length }) }),
-      validations: { labels, freeText: true },
+      // One hit: "ναι" / "igen, ezt kérem" takes it.
+      validations: { labels, freeText: true, ...(page.items.length === 1 && !step.options.hasMore ? { yesMeans: 0 } : {}) },
     } satisfies OptionPromptOptions);
   }
 

@@ -53,4 +53,12 @@ export interface LibraryInfo {
   timezone: string;
   currency: string;
   defaultLanguage: Language;
+  /** In the library's own order, for "where are you?" and "when are you open?". */
+  branches: readonly BranchInfo[];
+}
+
+export interface BranchInfo {
+  id: string;
+  name: string;
+  address: string;
 }

@@ -24,8 +24,18 @@ export class SearchCatalogue {
   }
 }
 
+/**
+ * How a patron inflects a title word that the catalogue spells otherwise: Greek nominative
+ * «Ζορμπάς» for «…Ζορμπά», Hungarian accusative «csillagokat» for «csillagok». Matching is by
+ * substring, so a shorter stem only ever widens the hits.
+ */
+function stem(word: string): string {
+  if (/\p{Script=Greek}/u.test(word)) return word.length >= 5 && word.endsWith('σ') ? word.slice(0, -1) : word;
+  return word.length >= 7 ? word.replace(/(?:[aeo]t|t)$/u, '') : word;
+}
+
 export function queryWords(query: string): string[] {
-  const all = fold(query).split(' ').filter(Boolean);
+  const all = fold(query).split(' ').filter(Boolean).map(stem);
   const meaningful = all.filter((w) => !STOP_WORDS.has(w));
   // "Η Φόνισσα" keeps "φονισσα"; a query of stop words only ("Το") is kept as typed.
   return (meaningful.length > 0 ? meaningful : all).slice(0, 8);
