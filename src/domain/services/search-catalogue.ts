@@ -5,7 +5,7 @@ import { queryWord, SearchLexicon, type QueryWord, type Tier } from './search-le
 
 /** Words that carry no meaning in a title search ("το", "a", "az", "the" …), as search keys. */
 const STOP_WORDS: Record<Language, Set<string>> = {
-  el: new Set(['ο', 'η', 'το', 'οι', 'τα', 'του', 'της', 'των', 'τον', 'την', 'τη', 'και', 'στο', 'στη', 'στην', 'στον', 'με', 'σε', 'για', 'απο', 'the']
+  el: new Set(['ο', 'η', 'το', 'οι', 'τα', 'του', 'της', 'των', 'τον', 'την', 'τη', 'και', 'στο', 'στη', 'στην', 'στον', 'τους', 'τις', 'στα', 'στους', 'στις', 'με', 'σε', 'για', 'απο', 'the']
     .map((w) => searchKey(w, 'el'))),
   hu: new Set(['a', 'az', 'es', 'egy', 's', 'the']),
 };
