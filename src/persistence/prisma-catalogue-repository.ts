@@ -15,7 +15,7 @@ export class PrismaCatalogueRepository implements CatalogueRepository {
   // A reservation searches once and looks a record up once: those reads skip Prisma's query
   // compiler (direct-sql.ts), as they run on the turns patrons wait for.
   private readonly sql: DirectSql;
-  private readonly vocabularies = new Map<string, { at: number; words: Vocabulary }>();
+  private readonly vocabularies = new Map<string, { at: number; words: Promise<Vocabulary> }>();
 
   constructor(private readonly db: Db) {
     this.sql = directSqlOf(db);
@@ -65,22 +65,34 @@ export class PrismaCatalogueRepository implements CatalogueRepository {
   }
 
   /**
-   * Read at most once every few minutes per library: at a million copies the words of every
-   * title take half a second to gather, and a word added since is still found as typed (the
-   * search always looks for it too), only not yet as a near miss.
+   * Read once per library, then again in the background every few minutes: at a million copies
+   * the words of every title take a while to gather, and a word added since is still found as
+   * typed (the search always looks for it too), only not yet as a near miss.
    */
   async vocabulary(libraryId: string): Promise<Vocabulary> {
     const cached = this.vocabularies.get(libraryId);
-    if (cached && Date.now() - cached.at < VOCABULARY_TTL_MS) return cached.words;
+    if (!cached) {
+      const loading = this.readVocabulary(libraryId);
+      this.vocabularies.set(libraryId, { at: Date.now(), words: loading });
+      return loading.catch((error: unknown) => { this.vocabularies.delete(libraryId); throw error; });
+    }
+    if (Date.now() - cached.at >= VOCABULARY_TTL_MS) {
+      cached.at = Date.now();
+      const previous = cached.words;
+      // The old words serve until the new ones are read; a failed read keeps them.
+      this.readVocabulary(libraryId).then((words) => { cached.words = Promise.resolve(words); }, () => { cached.words = previous; });
+    }
+    return cached.words;
+  }
+
+  private async readVocabulary(libraryId: string): Promise<Vocabulary> {
     const rows = await this.sql.query(`SELECT "title", "author", "language" FROM "Record" WHERE "libraryId" = ?`, [libraryId]);
     const sets: Record<'el' | 'hu', Set<string>> = { el: new Set(), hu: new Set() };
     for (const r of rows) {
       const set = r.language === 'hu' ? sets.hu : sets.el;
       for (const w of `${String(r.title)} ${String(r.author)}`.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (w !== '') set.add(w);
     }
-    const words: Vocabulary = { el: [...sets.el], hu: [...sets.hu] };
-    this.vocabularies.set(libraryId, { at: Date.now(), words });
-    return words;
+    return { el: [...sets.el], hu: [...sets.hu] };
   }
 
   async record(recordId: number): Promise<RecordSummary | undefined> {

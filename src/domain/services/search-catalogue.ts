@@ -61,7 +61,7 @@ export class SearchCatalogue {
     if (!first) return undefined;
     const text = `${first.title} ${first.author}`;
     const lang = lexicon.languages[0] ?? 'el';
-    const out = words.map((w) => (lexicon.alternatives(w, 1).tier === undefined ? lexicon.spellingIn(text, w, lang) ?? w.typed : w.typed));
+    const out = words.map((w) => (lexicon.alternatives(w, 2).tier === 2 ? lexicon.spellingIn(text, w, lang) ?? w.typed : w.typed));
     return out.join(' ');
   }
 

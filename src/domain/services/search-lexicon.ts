@@ -48,54 +48,81 @@ export function queryWord(typed: string, langs: readonly Language[]): QueryWord 
 export class SearchLexicon {
   private readonly byKey = new Map<string, Entry[]>();
   private readonly byStem = new Map<string, Entry[]>();
-  private readonly entries: Entry[] = [];
+  /** Per language, every distinct key in order: the keys a cut-short word starts are one range. */
+  private readonly sortedKeys = new Map<Language, string[]>();
+  /** Per language and key length: a near miss differs in length by at most its edits. */
+  private readonly byLength = new Map<string, Entry[]>();
+  private readonly memo = new Map<string, Candidate[]>();
   readonly languages: Language[];
 
   constructor(vocabulary: Vocabulary) {
     this.languages = LANGUAGES.filter((l) => vocabulary[l].length > 0);
     for (const lang of this.languages) {
       for (const word of vocabulary[lang]) {
-        const key = searchKey(word, lang);
-        if (key === '' || key.includes(' ')) continue;
-        const entry = { word: fold(word), key, stem: stemKey(word, lang), lang };
-        this.entries.push(entry);
-        push(this.byKey, `${lang}:${key}`, entry);
+        const entry = entryOf(word, lang);
+        if (!entry) continue;
+        if (!this.byKey.has(`${lang}:${entry.key}`)) push(this.byLength, `${lang}:${entry.key.length}`, entry);
+        push(this.byKey, `${lang}:${entry.key}`, entry);
         if (entry.stem.length >= 3) push(this.byStem, `${lang}:${entry.stem}`, entry);
       }
+      this.sortedKeys.set(lang, [...new Set(vocabulary[lang].map((w) => entryOf(w, lang)?.key ?? ''))].filter(Boolean).sort());
     }
   }
 
   /** Catalogue words (folded, as the index holds them) that `q` may stand for, up to `tier`. */
   alternatives(q: QueryWord, tier: Tier): { words: string[]; tier: Tier | undefined } {
-    const found = new Map<string, number>();
-    let best: Tier | undefined;
-    const add = (e: Entry, score: number, t: Tier) => {
+    const all = this.candidates(q);
+    const words = all.filter((c) => c.tier <= tier).slice(0, MAX_ALTERNATIVES).map((c) => c.word);
+    return { words, tier: all[0]?.tier };
+  }
+
+  /** Every catalogue word `q` may stand for, best first; computed once per typed word. */
+  private candidates(q: QueryWord): Candidate[] {
+    const memoKey = this.languages.map((l) => `${l}:${q.forms[l]?.key ?? ''}:${q.forms[l]?.stem ?? ''}`).join('|');
+    const memoized = this.memo.get(memoKey);
+    if (memoized) return memoized;
+    const found = new Map<string, Candidate>();
+    const add = (e: Entry, score: number, tier: Tier) => {
       const prev = found.get(e.word);
-      if (prev === undefined || score < prev) found.set(e.word, score);
-      if (best === undefined || t < best) best = t;
+      if (!prev || score < prev.score) found.set(e.word, { word: e.word, score, tier });
     };
     for (const lang of this.languages) {
       const form = q.forms[lang];
       if (!form || form.key === '') continue;
-      for (const e of this.byKey.get(`${lang}:${form.key}`) ?? []) add(e, 0, 0);
-      if (tier < 1) continue;
-      if (form.stem.length >= 3) for (const e of this.byStem.get(`${lang}:${form.stem}`) ?? []) add(e, 1, 1);
       const k = form.key;
+      for (const e of this.byKey.get(`${lang}:${k}`) ?? []) add(e, 0, 0);
+      if (form.stem.length >= 3) for (const e of this.byStem.get(`${lang}:${form.stem}`) ?? []) add(e, 1, 1);
+      // Cut short («Καζαντζ»): the keys that start with it.
+      if (k.length >= 3) {
+        const keys = this.sortedKeys.get(lang) ?? [];
+        for (let i = lowerBound(keys, k); i < keys.length && keys[i]!.startsWith(k); i++) {
+          if (keys[i] === k) continue;
+          for (const e of this.byKey.get(`${lang}:${keys[i]}`) ?? []) add(e, 1 + (e.key.length - k.length) / 100, 1);
+        }
+      }
+      // Inflected past what the stemmer knows («zsigmondtol»): a catalogue word it starts with.
+      for (let len = Math.max(4, k.length - 4); len < k.length; len++) for (const e of this.byKey.get(`${lang}:${k.slice(0, len)}`) ?? []) add(e, 1.05, 1);
       const edits = maxEdits([...k].length);
-      for (const e of this.entries) {
-        if (e.lang !== lang || e.key === k) continue;
-        // Cut short («Καζαντζ») or inflected past what the stemmer knows («zsigmondtol»).
-        if (k.length >= 3 && e.key.startsWith(k)) { add(e, 1 + (e.key.length - k.length) / 100, 1); continue; }
-        if (e.key.length >= 4 && k.startsWith(e.key) && k.length - e.key.length <= 4) { add(e, 1.05, 1); continue; }
-        if (tier < 2 || edits === 0 || Math.abs(e.key.length - k.length) > edits) continue;
-        const d = distance(k, e.key);
-        if (d <= edits) add(e, 2 + d, 2);
-        // An inflected word with a typo («καζανζακη»): compare the stems.
-        else if (form.stem.length >= 4 && e.stem.length >= 4 && distance(form.stem, e.stem) <= maxEdits(form.stem.length)) add(e, 3.5, 2);
+      for (let len = k.length - edits; edits > 0 && len <= k.length + edits; len++) {
+        for (const e of this.byLength.get(`${lang}:${len}`) ?? []) {
+          if (e.key === k) continue;
+          const d = distance(k, e.key);
+          if (d <= edits) for (const same of this.byKey.get(`${lang}:${e.key}`) ?? []) add(same, 2 + d, 2);
+        }
+      }
+      // An inflected word with a typo («καζανζακη»): compare the stems.
+      const stemEdits = maxEdits(form.stem.length);
+      if (form.stem.length >= 4 && stemEdits > 0) {
+        for (const [stemKey, entries] of this.byStem) {
+          if (!stemKey.startsWith(`${lang}:`) || Math.abs(stemKey.length - 3 - form.stem.length) > stemEdits) continue;
+          if (distance(form.stem, stemKey.slice(3)) <= stemEdits) for (const e of entries) add(e, 3.5, 2);
+        }
       }
     }
-    const words = [...found.entries()].sort((a, b) => a[1] - b[1]).slice(0, MAX_ALTERNATIVES).map(([w]) => w);
-    return { words, tier: best };
+    const out = [...found.values()].sort((a, b) => a.score - b.score);
+    if (this.memo.size > 5_000) this.memo.clear();
+    this.memo.set(memoKey, out);
+    return out;
   }
 
   /** The catalogue's spelling, as in `text` (a hit's title and author), of the word `q` stands for. */
@@ -111,6 +138,34 @@ export class SearchLexicon {
     }
     return best && best.d <= maxEdits(form.key.length) + 1 ? best.word : undefined;
   }
+}
+
+interface Candidate { word: string; score: number; tier: Tier }
+
+// The same catalogue word gets the same key and stem on every reload of the vocabulary.
+const entries = new Map<string, Entry | null>();
+
+function entryOf(word: string, lang: Language): Entry | undefined {
+  const k = `${lang}:${word}`;
+  let e = entries.get(k);
+  if (e === undefined) {
+    const key = searchKey(word, lang);
+    e = key === '' || key.includes(' ') ? null : { word: fold(word), key, stem: stemKey(word, lang), lang };
+    if (entries.size > 500_000) entries.clear();
+    entries.set(k, e);
+  }
+  return e ?? undefined;
+}
+
+function lowerBound(sorted: readonly string[], value: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
