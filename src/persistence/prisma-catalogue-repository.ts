@@ -1,6 +1,6 @@
 import type { CatalogueRepository, NewAcquisition, Vocabulary } from '../domain/ports/catalogue-repository';
 import type { BranchAvailability, RecordSummary, SearchPage } from '../domain/types';
-import { sqlInt, type DirectSql } from './direct-sql';
+import { sqlInt, type DirectSql, type SqlValue } from './direct-sql';
 import { directSqlOf, providerOf, type Db } from './prisma-client';
 
 const VOCABULARY_TTL_MS = 5 * 60_000;
@@ -22,22 +22,33 @@ export class PrismaCatalogueRepository implements CatalogueRepository {
   }
 
   async search(libraryId: string, terms: string[][], offset: number, limit: number): Promise<SearchPage> {
-    const page = providerOf(this.db) === 'sqlite' ? await this.searchIndexed(libraryId, terms, offset, limit) : undefined;
-    if (page) {
-      const byId = new Map((await this.recordRows(page.ids)).map((r) => [r.id, r]));
-      const names = await this.branches();
-      return { total: page.total, items: page.ids.flatMap((id) => { const r = byId.get(id); return r ? [toSummary(r, names)] : []; }) };
-    }
-    // PostgreSQL: Prisma's `contains` is a LIKE '%word%' that the pg_trgm GIN index on
-    // searchText answers (prisma/sql/postgresql-extras.sql). Both sides are folded, so the
-    // case-sensitive LIKE of PostgreSQL and the ASCII-insensitive one of SQLite agree.
-    const where = { libraryId, AND: terms.map((group) => ({ OR: group.map((w) => ({ searchText: { contains: w } })) })) };
-    const [total, rows] = await Promise.all([
-      this.db.record.count({ where }),
-      this.db.record.findMany({ where, include: recordInclude, orderBy: [{ title: 'asc' }, { id: 'asc' }], skip: offset, take: limit }),
-    ]);
+    const page = providerOf(this.db) === 'sqlite'
+      ? await this.searchIndexed(libraryId, terms, offset, limit) ?? await this.searchScanned(libraryId, terms, offset, limit)
+      : await this.searchScanned(libraryId, terms, offset, limit);
+    const byId = new Map((await this.recordRows(page.ids)).map((r) => [r.id, r]));
     const names = await this.branches();
-    return { total, items: rows.map((r) => toSummary(r, names)) };
+    return { total: page.total, items: page.ids.flatMap((id) => { const r = byId.get(id); return r ? [toSummary(r, names)] : []; }) };
+  }
+
+  /**
+   * `"searchText" LIKE '%word%'` for every word of every group. On PostgreSQL the pg_trgm GIN
+   * index on searchText answers it (prisma/sql/postgresql-extras.sql), an OR of words as a
+   * bitmap OR; on SQLite this is the scan for groups of short words only. Both sides are
+   * folded, so the case-sensitive LIKE of PostgreSQL and the ASCII-insensitive one of SQLite agree.
+   */
+  private async searchScanned(libraryId: string, terms: string[][], offset: number, limit: number): Promise<{ total: number; ids: number[] }> {
+    const groups = terms.filter((g) => g.length > 0);
+    const from = `FROM "Record" r WHERE r."libraryId" = ?${groups.map(likeGroup).join('')}`;
+    const params = [libraryId, ...groups.flat().map(likePattern)];
+    return this.page(from, params, offset, limit);
+  }
+
+  /** One pass over the hits: the sort has to visit all of them anyway, so the window count is free. */
+  private async page(from: string, params: SqlValue[], offset: number, limit: number): Promise<{ total: number; ids: number[] }> {
+    const rows = await this.sql.query(`SELECT r."id" AS id, COUNT(*) OVER () AS n ${from} ORDER BY r."title", r."id" LIMIT ? OFFSET ?`, [...params, limit, offset]);
+    // A page past the end has no row to carry the count.
+    const total = rows.length > 0 || offset === 0 ? sqlInt(rows[0]?.n ?? 0) : sqlInt((await this.sql.query(`SELECT COUNT(*) AS n ${from}`, params))[0]?.n ?? 0);
+    return { total, ids: rows.map((r) => sqlInt(r.id)) };
   }
 
   /**
@@ -50,18 +61,11 @@ export class PrismaCatalogueRepository implements CatalogueRepository {
   private async searchIndexed(libraryId: string, terms: string[][], offset: number, limit: number): Promise<{ total: number; ids: number[] } | undefined> {
     const indexed = terms.filter((g) => g.length > 0 && g.every((w) => [...w].length >= 3));
     if (indexed.length === 0) return undefined;
-    const scanned = terms.filter((g) => !indexed.includes(g));
+    const scanned = terms.filter((g) => g.length > 0 && !indexed.includes(g));
     const match = indexed.map((g) => `(${g.map((w) => `"${w.replaceAll('"', '""')}"`).join(' OR ')})`).join(' AND ');
-    const like = (g: string[]) => ` AND (${g.map(() => `r."searchText" LIKE ? ESCAPE '\\'`).join(' OR ')})`;
     const from = `FROM "RecordSearch" JOIN "Record" r ON r."id" = "RecordSearch".rowid
-      WHERE "RecordSearch" MATCH ? AND r."libraryId" = ?${scanned.map(like).join('')}`;
-    const params = [match, libraryId, ...scanned.flat().map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)];
-    // One pass over the hits: the sort has to visit all of them anyway, so the window count is
-    // free, where a separate COUNT(*) ran the match and the join a second time.
-    const rows = await this.sql.query(`SELECT r."id" AS id, COUNT(*) OVER () AS n ${from} ORDER BY r."title", r."id" LIMIT ? OFFSET ?`, [...params, limit, offset]);
-    // A page past the end has no row to carry the count.
-    const total = rows.length > 0 || offset === 0 ? sqlInt(rows[0]?.n ?? 0) : sqlInt((await this.sql.query(`SELECT COUNT(*) AS n ${from}`, params))[0]?.n ?? 0);
-    return { total, ids: rows.map((r) => sqlInt(r.id)) };
+      WHERE "RecordSearch" MATCH ? AND r."libraryId" = ?${scanned.map(likeGroup).join('')}`;
+    return this.page(from, [match, libraryId, ...scanned.flat().map(likePattern)], offset, limit);
   }
 
   /**
@@ -141,6 +145,9 @@ export class PrismaCatalogueRepository implements CatalogueRepository {
     return this.branchNames;
   }
 }
+
+const likeGroup = (g: string[]) => ` AND (${g.map(() => `r."searchText" LIKE ? ESCAPE '\\'`).join(' OR ')})`;
+const likePattern = (w: string) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function toSummary(row: RecordRow, branches: Map<string, { name: string; sortOrder: number }>): RecordSummary {
   const byBranch = new Map<string, BranchAvailability>();

@@ -10,7 +10,7 @@ const STOP_WORDS: Record<Language, Set<string>> = {
   hu: new Set(['a', 'az', 'es', 'egy', 's', 'the']),
 };
 
-const MATCH: Record<Tier, 'exact' | 'close' | 'fuzzy'> = { 0: 'exact', 1: 'close', 2: 'fuzzy' };
+const MATCH: Record<Tier | 'typed', 'exact' | 'close' | 'fuzzy'> = { typed: 'exact', 0: 'exact', 1: 'close', 2: 'fuzzy' };
 
 export class SearchCatalogue {
   private readonly lexicons = new WeakMap<Vocabulary, SearchLexicon>();
@@ -41,15 +41,16 @@ export class SearchCatalogue {
 
   private async tiered(libraryId: string, lexicon: SearchLexicon, words: QueryWord[], offset: number, limit: number): Promise<SearchPage | undefined> {
     let previous = '';
-    for (const tier of [0, 1, 2] as const) {
-      const groups = words.map((w) => unique([w.folded, ...lexicon.alternatives(w, tier).words]));
+    // 'typed' first: the words as typed find what they always found, at the cost they always had.
+    for (const tier of ['typed', 0, 1, 2] as const) {
+      const groups = words.map((w) => unique([w.folded, ...(tier === 'typed' ? [] : lexicon.alternatives(w, tier).words)]));
       // Nothing new to look for at this tier: the same query would find the same nothing.
       const signature = JSON.stringify(groups);
       if (signature === previous) continue;
       previous = signature;
       const page = await this.catalogue.search(libraryId, groups, offset, limit);
       if (page.total === 0) continue;
-      if (tier < 2) return { ...page, match: MATCH[tier] };
+      if (tier === 'typed' || tier < 2) return { ...page, match: MATCH[tier] };
       const suggestion = this.suggestion(lexicon, words, page.items[0]);
       return { ...page, match: 'fuzzy', ...(suggestion ? { suggestion } : {}) };
     }
@@ -63,6 +64,11 @@ export class SearchCatalogue {
     const lang = lexicon.languages[0] ?? 'el';
     const out = words.map((w) => (lexicon.alternatives(w, 2).tier === 2 ? lexicon.spellingIn(text, w, lang) ?? w.typed : w.typed));
     return out.join(' ');
+  }
+
+  /** Reads a library's vocabulary ahead of its first search: at a million copies that takes seconds. */
+  async warm(libraryId: string): Promise<void> {
+    await this.lexicon(libraryId);
   }
 
   private async lexicon(libraryId: string): Promise<SearchLexicon> {
@@ -96,6 +102,8 @@ export function queryWords(query: string, langs: readonly Language[] = ['el', 'h
   return (meaningful.length > 0 ? meaningful : all).slice(0, 8);
 }
 
+/** The group's distinct words, without those that contain another: a substring match finds them anyway. */
 function unique(words: string[]): string[] {
-  return [...new Set(words.filter((w) => w !== ''))];
+  const distinct = [...new Set(words.filter((w) => w !== ''))];
+  return distinct.filter((w) => !distinct.some((v) => v !== w && w.includes(v)));
 }

@@ -13,6 +13,16 @@ interface Entry { word: string; key: string; stem: string; lang: Language }
 /** A word as the patron typed it, prepared once per language. */
 export interface QueryWord { typed: string; folded: string; forms: Partial<Record<Language, { key: string; stem: string }>> }
 
+/**
+ * Case endings as search keys, for names the stemmers do not know: Hungarian accusative, from,
+ * about, at, to, with («Karinthyt», «Jókaitól», «Petőfiről»); Greek genitive and accusative of
+ * foreign names («του Κάφκα», «τον Όργουελ» need none; «Ουγκώ»/«Ουγκό» are respellings).
+ */
+const ENDINGS: Record<Language, string[]> = {
+  hu: ['t', 'ot', 'et', 'at', 'tol', 'rol', 'nal', 'nel', 'nak', 'nek', 'val', 'vel', 'ig', 'ert', 'hoz', 'hez', 'ba', 'be', 'ban', 'ben'],
+  el: ['σ', 'ν', 'ου'],
+};
+
 /** At most this many catalogue words stand in for one typed word: the index lookup is an OR of them. */
 const MAX_ALTERNATIVES = 12;
 
@@ -93,15 +103,19 @@ export class SearchLexicon {
       for (const e of this.byKey.get(`${lang}:${k}`) ?? []) add(e, 0, 0);
       if (form.stem.length >= 3) for (const e of this.byStem.get(`${lang}:${form.stem}`) ?? []) add(e, 1, 1);
       // Cut short («Καζαντζ»): the keys that start with it.
-      if (k.length >= 3) {
+      if (k.length >= 4) {
         const keys = this.sortedKeys.get(lang) ?? [];
         for (let i = lowerBound(keys, k); i < keys.length && keys[i]!.startsWith(k); i++) {
           if (keys[i] === k) continue;
           for (const e of this.byKey.get(`${lang}:${keys[i]}`) ?? []) add(e, 1 + (e.key.length - k.length) / 100, 1);
         }
       }
-      // Inflected past what the stemmer knows («zsigmondtol»): a catalogue word it starts with.
-      for (let len = Math.max(4, k.length - 4); len < k.length; len++) for (const e of this.byKey.get(`${lang}:${k.slice(0, len)}`) ?? []) add(e, 1.05, 1);
+      // Inflected past what the stemmer knows («zsigmondtol», «karinthyt»): a catalogue word
+      // followed by a case ending.
+      for (const ending of ENDINGS[lang]) {
+        if (k.length - ending.length < 4 || !k.endsWith(ending)) continue;
+        for (const e of this.byKey.get(`${lang}:${k.slice(0, -ending.length)}`) ?? []) add(e, 1.05, 1);
+      }
       const edits = maxEdits([...k].length);
       for (let len = k.length - edits; edits > 0 && len <= k.length + edits; len++) {
         for (const e of this.byLength.get(`${lang}:${len}`) ?? []) {
