@@ -1,4 +1,5 @@
 import type { CatalogueRepository, NewAcquisition, Vocabulary } from '../ports/catalogue-repository';
+import { fold } from '../text/fold';
 import { searchKey } from '../text/normalize';
 import type { Language, RecordSummary, SearchPage } from '../types';
 import { queryWord, SearchLexicon, type QueryWord, type Tier } from './search-lexicon';
@@ -10,10 +11,12 @@ const STOP_WORDS: Record<Language, Set<string>> = {
   hu: new Set(['a', 'az', 'es', 'egy', 's', 'the']),
 };
 
-const MATCH: Record<Tier | 'typed', 'exact' | 'close' | 'fuzzy'> = { typed: 'exact', 0: 'exact', 1: 'close', 2: 'fuzzy' };
+const MATCH: Record<Tier, 'exact' | 'close' | 'fuzzy'> = { 0: 'exact', 1: 'close', 2: 'fuzzy' };
 
 export class SearchCatalogue {
   private readonly lexicons = new WeakMap<Vocabulary, SearchLexicon>();
+  /** The last lexicon of each library, for its languages' stop words before the vocabulary is read. */
+  private readonly loaded = new Map<string, SearchLexicon>();
 
   constructor(private readonly catalogue: CatalogueRepository) {}
 
@@ -26,31 +29,38 @@ export class SearchCatalogue {
    * Πηνελόπης Δέλτα»); otherwise the search finds nothing, and the library may offer a loan.
    */
   async search(libraryId: string, query: string, offset: number, limit: number): Promise<SearchPage> {
+    // The words as typed need no vocabulary: they are looked up before it is read, so a search
+    // never waits for it unless the words as typed find nothing.
+    const known = this.loaded.get(libraryId);
+    const typedLangs: Language[] = known && known.languages.length > 0 ? known.languages : ['el', 'hu'];
+    const asTyped = queryWords(query, typedLangs);
+    if (asTyped.length === 0) return { total: 0, items: [] };
+    const first = await this.catalogue.search(libraryId, asTyped.map((w) => [fold(w)]).filter((g) => g[0] !== ''), offset, limit);
+    if (first.total > 0) return { ...first, match: 'exact' };
     const lexicon = await this.lexicon(libraryId);
     const langs: Language[] = lexicon.languages.length > 0 ? lexicon.languages : ['el', 'hu'];
     const typed = queryWords(query, langs);
     if (typed.length === 0) return { total: 0, items: [] };
     const words = typed.map((w) => queryWord(w, langs));
-    const page = await this.tiered(libraryId, lexicon, words, offset, limit);
+    const page = await this.tiered(libraryId, lexicon, words, offset, limit, JSON.stringify(asTyped.map((w) => [fold(w)])));
     if (page) return page;
     // Words the catalogue has nothing like, not even a near miss: drop them if they are few.
-    const known = words.filter((w) => lexicon.alternatives(w, 2).tier !== undefined);
-    if (known.length === 0 || known.length === words.length || known.length <= words.length - known.length) return { total: 0, items: [] };
-    return (await this.tiered(libraryId, lexicon, known, offset, limit)) ?? { total: 0, items: [] };
+    const matched = words.filter((w) => lexicon.alternatives(w, 2).tier !== undefined);
+    if (matched.length === 0 || matched.length === words.length || matched.length <= words.length - matched.length) return { total: 0, items: [] };
+    return (await this.tiered(libraryId, lexicon, matched, offset, limit, '')) ?? { total: 0, items: [] };
   }
 
-  private async tiered(libraryId: string, lexicon: SearchLexicon, words: QueryWord[], offset: number, limit: number): Promise<SearchPage | undefined> {
-    let previous = '';
-    // 'typed' first: the words as typed find what they always found, at the cost they always had.
-    for (const tier of ['typed', 0, 1, 2] as const) {
-      const groups = words.map((w) => unique([w.folded, ...(tier === 'typed' ? [] : lexicon.alternatives(w, tier).words)]));
+  /** Respelt, then inflected or cut short, then near misses; `previous`: the groups already looked up. */
+  private async tiered(libraryId: string, lexicon: SearchLexicon, words: QueryWord[], offset: number, limit: number, previous: string): Promise<SearchPage | undefined> {
+    for (const tier of [0, 1, 2] as const) {
+      const groups = words.map((w) => unique([w.folded, ...lexicon.alternatives(w, tier).words]));
       // Nothing new to look for at this tier: the same query would find the same nothing.
       const signature = JSON.stringify(groups);
       if (signature === previous) continue;
       previous = signature;
       const page = await this.catalogue.search(libraryId, groups, offset, limit);
       if (page.total === 0) continue;
-      if (tier === 'typed' || tier < 2) return { ...page, match: MATCH[tier] };
+      if (tier < 2) return { ...page, match: MATCH[tier] };
       const suggestion = this.suggestion(lexicon, words, page.items[0]);
       return { ...page, match: 'fuzzy', ...(suggestion ? { suggestion } : {}) };
     }
@@ -77,6 +87,7 @@ export class SearchCatalogue {
     if (!lexicon) {
       lexicon = new SearchLexicon(vocabulary);
       this.lexicons.set(vocabulary, lexicon);
+      this.loaded.set(libraryId, lexicon);
     }
     return lexicon;
   }

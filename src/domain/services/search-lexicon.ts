@@ -62,7 +62,9 @@ export class SearchLexicon {
   private readonly sortedKeys = new Map<Language, string[]>();
   /** Per language and key length: a near miss differs in length by at most its edits. */
   private readonly byLength = new Map<string, Entry[]>();
-  private readonly memo = new Map<string, Candidate[]>();
+  /** Per language and stem length, the distinct stems. */
+  private readonly stemsByLength = new Map<string, string[]>();
+  private readonly memo = new Map<string, { close: Candidate[]; all?: Candidate[] }>();
   readonly languages: Language[];
 
   constructor(vocabulary: Vocabulary) {
@@ -73,7 +75,10 @@ export class SearchLexicon {
         if (!entry) continue;
         if (!this.byKey.has(`${lang}:${entry.key}`)) push(this.byLength, `${lang}:${entry.key.length}`, entry);
         push(this.byKey, `${lang}:${entry.key}`, entry);
-        if (entry.stem.length >= 3) push(this.byStem, `${lang}:${entry.stem}`, entry);
+        if (entry.stem.length >= 3) {
+          if (!this.byStem.has(`${lang}:${entry.stem}`)) push(this.stemsByLength, `${lang}:${entry.stem.length}`, entry.stem);
+          push(this.byStem, `${lang}:${entry.stem}`, entry);
+        }
       }
       this.sortedKeys.set(lang, [...new Set(vocabulary[lang].map((w) => entryOf(w, lang)?.key ?? ''))].filter(Boolean).sort());
     }
@@ -81,16 +86,32 @@ export class SearchLexicon {
 
   /** Catalogue words (folded, as the index holds them) that `q` may stand for, up to `tier`. */
   alternatives(q: QueryWord, tier: Tier): { words: string[]; tier: Tier | undefined } {
-    const all = this.candidates(q);
-    const words = all.filter((c) => c.tier <= tier).slice(0, MAX_ALTERNATIVES).map((c) => c.word);
-    return { words, tier: all[0]?.tier };
+    const all = this.candidates(q, tier === 2);
+    const best = all[0];
+    // Near misses only at the best distance found: «csilagok» stands for «csillagok», not also
+    // for every word two edits away, each of which would bring its own hundreds of records.
+    const kept = best && best.tier === 2 ? all.filter((c) => c.score <= best.score) : all.filter((c) => c.tier <= tier);
+    return { words: kept.slice(0, MAX_ALTERNATIVES).map((c) => c.word), tier: best?.tier };
   }
 
-  /** Every catalogue word `q` may stand for, best first; computed once per typed word. */
-  private candidates(q: QueryWord): Candidate[] {
+  /**
+   * The catalogue words `q` may stand for, best first; computed once per typed word. Near
+   * misses cost a pass over the words of similar length: only when asked for.
+   */
+  private candidates(q: QueryWord, nearMisses: boolean): Candidate[] {
     const memoKey = this.languages.map((l) => `${l}:${q.forms[l]?.key ?? ''}:${q.forms[l]?.stem ?? ''}`).join('|');
-    const memoized = this.memo.get(memoKey);
-    if (memoized) return memoized;
+    let memo = this.memo.get(memoKey);
+    if (!memo) {
+      if (this.memo.size > 5_000) this.memo.clear();
+      memo = { close: this.collect(q, false) };
+      this.memo.set(memoKey, memo);
+    }
+    if (!nearMisses || memo.close.some((c) => c.tier < 2)) return memo.close;
+    memo.all ??= this.collect(q, true);
+    return memo.all;
+  }
+
+  private collect(q: QueryWord, nearMisses: boolean): Candidate[] {
     const found = new Map<string, Candidate>();
     const add = (e: Entry, score: number, tier: Tier) => {
       const prev = found.get(e.word);
@@ -116,6 +137,7 @@ export class SearchLexicon {
         if (k.length - ending.length < 4 || !k.endsWith(ending)) continue;
         for (const e of this.byKey.get(`${lang}:${k.slice(0, -ending.length)}`) ?? []) add(e, 1.05, 1);
       }
+      if (!nearMisses) continue;
       const edits = maxEdits([...k].length);
       for (let len = k.length - edits; edits > 0 && len <= k.length + edits; len++) {
         for (const e of this.byLength.get(`${lang}:${len}`) ?? []) {
@@ -126,17 +148,13 @@ export class SearchLexicon {
       }
       // An inflected word with a typo («καζανζακη»): compare the stems.
       const stemEdits = maxEdits(form.stem.length);
-      if (form.stem.length >= 4 && stemEdits > 0) {
-        for (const [stemKey, entries] of this.byStem) {
-          if (!stemKey.startsWith(`${lang}:`) || Math.abs(stemKey.length - 3 - form.stem.length) > stemEdits) continue;
-          if (distance(form.stem, stemKey.slice(3)) <= stemEdits) for (const e of entries) add(e, 3.5, 2);
+      for (let len = form.stem.length - stemEdits; form.stem.length >= 4 && stemEdits > 0 && len <= form.stem.length + stemEdits; len++) {
+        for (const other of this.stemsByLength.get(`${lang}:${len}`) ?? []) {
+          if (other !== form.stem && distance(form.stem, other) <= stemEdits) for (const e of this.byStem.get(`${lang}:${other}`) ?? []) add(e, 3.5, 2);
         }
       }
     }
-    const out = [...found.values()].sort((a, b) => a.score - b.score);
-    if (this.memo.size > 5_000) this.memo.clear();
-    this.memo.set(memoKey, out);
-    return out;
+    return [...found.values()].sort((a, b) => a.score - b.score);
   }
 
   /** The catalogue's spelling, as in `text` (a hit's title and author), of the word `q` stands for. */
