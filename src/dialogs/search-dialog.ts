@@ -45,13 +45,15 @@ export class SearchDialog extends ComponentDialog {
   private async showPage(step: WaterfallStepContext<SearchState>) {
     const t = turnT(step.context, 'holds');
     // A whole sentence («Θα ήθελα να κλείσω το 'Ζορμπάς' για αύριο») searches for its title only.
-    const extracted = extractSearchQuery(String(step.result), session(step.context).language);
+    const said = String(step.result).trim();
+    const extracted = extractSearchQuery(said, session(step.context).language);
     const query = extracted.query;
     if (extracted.pickup) step.options.pickup = extracted.pickup;
     const offset = step.options.offset ?? 0;
     const page = await this.services.search.search(session(step.context).libraryId, query, offset, PAGE_SIZE);
     if (page.items.length === 0) {
-      await step.context.sendActivity(tell(t(offset > 0 ? 'search.no_more' : 'search.nothing_found', { query })));
+      // The patron's own words: on the phone they hear what the transcript made of them.
+      await step.context.sendActivity(tell(t(offset > 0 ? 'search.no_more' : 'search.nothing_found', { query: offset > 0 ? query : said })));
       if (offset > 0 || !this.services.policyFor(session(step.context).libraryId).ill.enabled) return step.replaceDialog(STEPS, {});
       // Not in our catalogue: another library may lend it (interlibrary loan, seeds/004).
       const il = turnT(step.context, 'ill');

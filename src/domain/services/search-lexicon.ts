@@ -28,12 +28,13 @@ const MAX_ALTERNATIVES = 12;
 
 /**
  * Edits allowed between a typed word and a catalogue word, by the typed word's length in its
- * search key. One slip in five letters, two from seven: «καζανζακης» (one letter short),
- * «egri csilagok», «karinty». Short words get none: «Vuk» and «Kele» must not find each other.
+ * search key (where «πάντα» is «παδα», four letters). One slip from five letters, two from
+ * eight: «καζανζακης», «janikovszki», «krasznahorkay». Short words get none: «πάντα» must not
+ * find «Πασά», nor «Νικόλας» «Νίκος».
  */
 export function maxEdits(length: number): number {
-  if (length < 4) return 0;
-  if (length < 7) return 1;
+  if (length < 5) return 0;
+  if (length < 8) return 1;
   return 2;
 }
 
