@@ -60,9 +60,13 @@ export async function createBot(db: Db, options: BotOptions = {}): Promise<BotAs
   const orders = new PrismaOrderRepository(db);
   const pickup = createPickupServices(db, now, { notifier: options.notifier, sms: options.sms, log: options.log });
   const ill = createIllServices(db, now, { proactive: pickup.proactive, sms: pickup.sms, log: pickup.log, notifier: options.illNotifier });
+  const search = new SearchCatalogue(new PrismaCatalogueRepository(db));
+  // In the background: the first patron's search should not wait for the vocabulary; if this
+  // fails (database not up yet), the first search reads it instead.
+  for (const id of libraries.keys()) search.warm(id).catch(() => undefined);
   const services: BotServices = {
     signIn: new SignIn(patrons, options.pinHasher ?? new KeyedPinHasher(pinKeysFromEnv(databaseUrl())), pickup.signInAttempts, now),
-    search: new SearchCatalogue(new PrismaCatalogueRepository(db)),
+    search,
     placeOrder: new PlaceOrder(orders, policyFor, now),
     orders,
     patrons,

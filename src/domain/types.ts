@@ -36,6 +36,13 @@ export interface RecordSummary {
 export interface SearchPage {
   total: number;
   items: RecordSummary[];
+  /**
+   * How the words were found: as typed (or spelt another way, or in Greeklish), inflected or
+   * cut short, or only as a near miss (a typo). Absent when nothing was found.
+   */
+  match?: 'exact' | 'close' | 'fuzzy';
+  /** For a near miss: the patron's words as the catalogue spells them («Καζαντζάκης»). */
+  suggestion?: string;
 }
 
 /** A book the patron has put in the basket; the copy itself is chosen when the order is written. */
