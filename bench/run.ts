@@ -299,7 +299,7 @@ async function catalogueBench(copies: number): Promise<void> {
   } else {
     rmSync(file, { force: true });
   }
-  await setupDatabase(url, { pinCost: 1024 });
+  await setupDatabase(url);
   const db = await createPrismaClient(url);
   try {
     const t0 = performance.now();

@@ -16,7 +16,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  * `migrate deploy`, PostgreSQL with scripts/pg-migrate.ts, under an advisory lock so that
  * several instances starting together migrate and seed once.
  */
-export async function setupDatabase(url = databaseUrl(), options: { seed?: boolean; pinCost?: number } = {}): Promise<void> {
+export async function setupDatabase(url = databaseUrl(), options: { seed?: boolean } = {}): Promise<void> {
   if (isPostgres(url)) return setupPostgres(url, options);
   prismaEnv();
   const result = spawnSync(path.join(root, 'node_modules', '.bin', 'prisma'), ['migrate', 'deploy'], {
@@ -26,14 +26,14 @@ export async function setupDatabase(url = databaseUrl(), options: { seed?: boole
   if (options.seed === false) return;
   const db = await createPrismaClient(url);
   try {
-    const { seeded } = await seedDemoData(db, { pinCost: options.pinCost, pinHasher: new KeyedPinHasher(pinKeysFromEnv(url)) });
+    const { seeded } = await seedDemoData(db, { pinHasher: new KeyedPinHasher(pinKeysFromEnv(url)) });
     process.stderr.write(seeded ? 'Demo data seeded.\n' : 'Demo data already present.\n');
   } finally {
     await db.$disconnect();
   }
 }
 
-async function setupPostgres(url: string, options: { seed?: boolean; pinCost?: number }): Promise<void> {
+async function setupPostgres(url: string, options: { seed?: boolean }): Promise<void> {
   const db = await createPrismaClient(url);
   try {
     await db.$transaction(async (tx) => {
@@ -42,7 +42,7 @@ async function setupPostgres(url: string, options: { seed?: boolean; pinCost?: n
       const applied = await deployPgMigrations(db, url);
       if (applied.length > 0) process.stderr.write(`Applied ${applied.join(', ')}.\n`);
       if (options.seed === false) return;
-      const { seeded } = await seedDemoData(db, { pinCost: options.pinCost, pinHasher: new KeyedPinHasher(pinKeysFromEnv(url)) });
+      const { seeded } = await seedDemoData(db, { pinHasher: new KeyedPinHasher(pinKeysFromEnv(url)) });
       process.stderr.write(seeded ? 'Demo data seeded.\n' : 'Demo data already present.\n');
     }, { timeout: 300_000, maxWait: 300_000 });
   } finally {

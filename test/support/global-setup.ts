@@ -14,8 +14,8 @@ const TEST_DATA = path.resolve(import.meta.dirname, '..', '..', 'data', 'test');
  * are dropped at the end.
  */
 export default async function globalSetup(project: TestProject): Promise<(() => Promise<void>) | void> {
-  // A cheap scrypt cost: the template's PINs are hashed once per run, not per test.
-  const pinCost = 1024;
+  // Staff passwords at the production scrypt cost (a weaker one would be re-hashed at every
+  // test's first login, changing the rows the fuzzers watch); PINs are keyed hashes, cheap anyway.
   if (testDatabase() === 'postgres') {
     const admin = await adminClient();
     const prefix = pgRunPrefix(process.pid);
@@ -26,7 +26,7 @@ export default async function globalSetup(project: TestProject): Promise<(() => 
     } finally {
       await admin.$disconnect();
     }
-    await setupDatabase(testPostgresUrl(template), { pinCost });
+    await setupDatabase(testPostgresUrl(template));
     project.provide('pgTemplate', template);
     return async () => {
       const last = await adminClient();
@@ -40,7 +40,7 @@ export default async function globalSetup(project: TestProject): Promise<(() => 
   const runDir = path.join(TEST_DATA, `run-${process.pid}`);
   mkdirSync(runDir, { recursive: true });
   const template = path.join(runDir, 'template.db');
-  await setupDatabase(`file:${template}`, { pinCost });
+  await setupDatabase(`file:${template}`);
   project.provide('sqliteTemplate', template);
   return async () => rmSync(runDir, { recursive: true, force: true });
 }
