@@ -7,16 +7,16 @@ import { registerWebChatConnector, type WebChatKeys } from '../channels/web-chat
 import type { Refusal } from '../domain/decision';
 import { isOrderStatus, nextStatuses, OPEN_STATUSES, type OrderStatus } from '../domain/order-status';
 import { policyFor } from '../domain/policy/policies';
+import type { OrderView } from '../domain/ports/staff-order-repository';
 import { isLocalDate, type LocalDate } from '../domain/rules/local-time';
 import { cardAlarms } from '../domain/services/sign-in-lockouts';
-import type { OrderView } from '../domain/ports/staff-order-repository';
 import type { LibraryInfo } from '../domain/types';
 import { tFor } from '../i18n/init';
 import type { Logger } from '../logging';
 import { appointmentIcs } from '../notifications/ics';
 import { staffPasswordHasher } from '../persistence/scrypt-pin-hasher';
-import { staffOpenApi } from './openapi';
 import { loginOriginOk } from './login-origin';
+import { staffOpenApi } from './openapi';
 import { loginPage, orderPage, queuePage, type PageContext } from './pages';
 import type { PickupAssembly } from './pickup-services';
 import { StaffAuth, type StaffSession } from './staff-auth';
