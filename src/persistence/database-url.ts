@@ -21,7 +21,9 @@ export function isPostgres(url = databaseUrl()): boolean {
 export function createAdapterFactory(url = databaseUrl()): PrismaBetterSQLite3 | PrismaPg {
   if (isPostgres(url)) return new PrismaPg({ connectionString: url, max: 10 });
   const file = url.replace(/^file:/, '');
-  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(root, file)), { recursive: true });
   // timeout: how long a writer waits for SQLite's single write lock before SQLITE_BUSY.
+  // ':memory:' is SQLite's own name for a database in memory: resolved as a path it became a file of that name.
+  if (file === ':memory:') return new PrismaBetterSQLite3({ url: ':memory:', timeout: 10_000 });
+  mkdirSync(path.dirname(path.resolve(root, file)), { recursive: true });
   return new PrismaBetterSQLite3({ url: file.startsWith('/') ? file : path.resolve(root, file), timeout: 10_000 });
 }
