@@ -1,3 +1,4 @@
+import type { Activity } from 'botbuilder';
 import type { DialogContext } from 'botbuilder-dialogs';
 import type { Language } from '../domain/types';
 import { LANGUAGES } from '../domain/types';
@@ -82,6 +83,42 @@ async function editBasket(dc: DialogContext, s: Session, text: string): Promise<
   return true;
 }
 
+/**
+ * Words the question waiting for an answer in the session's (new) language: each locale string
+ * it was made of is rendered again with the same parameters; what came from data (titles, names,
+ * times) stays as it was. False when there is no such question or nothing of it is known.
+ */
+function rewordQuestion(dc: DialogContext, s: Session): boolean {
+  let inner = dc;
+  while (inner.child) inner = inner.child;
+  const options = (inner.activeDialog?.state as { options?: RewordablePrompt } | undefined)?.options;
+  if (!options?.prompt || !s.wording?.length) return false;
+  const wording = s.wording;
+  const renders = wording.map((w) => [w.text, String(turnT(dc.context, w.ns)(w.key, w.params))] as const);
+  const reword = (text: string) => renders.reduce((out, [before, after]) => out.split(before).join(after), text);
+  const rewordActivity = (a: RewordablePrompt['prompt']) => {
+    if (!a) return;
+    if (a.text) a.text = reword(a.text);
+    if (a.speak) a.speak = reword(a.speak);
+    for (const action of a.suggestedActions?.actions ?? []) {
+      action.title = reword(String(action.title ?? ''));
+      if (typeof action.value === 'string') action.value = reword(action.value);
+    }
+    const data = a.channelData as { choices?: string[] } | undefined;
+    if (data?.choices) data.choices = data.choices.map(reword);
+  };
+  rewordActivity(options.prompt);
+  rewordActivity(options.retryPrompt);
+  if (options.validations?.labels) options.validations.labels = options.validations.labels.map(reword);
+  return true;
+}
+
+type RewordablePrompt = {
+  prompt?: Partial<Activity>;
+  retryPrompt?: Partial<Activity>;
+  validations?: { labels?: string[] };
+};
+
 async function backToMenu(dc: DialogContext): Promise<void> {
   await dc.cancelAllDialogs();
   await dc.beginDialog(MAIN_DIALOG, { again: true } satisfies MainOptions);
@@ -91,10 +128,10 @@ async function switchLanguage({ dc, s, understood }: InterruptionTurn): Promise<
   const wanted = understood.entities.language;
   if (wanted && (LANGUAGES as readonly string[]).includes(wanted)) {
     s.language = wanted as Language;
-    // Questions already asked were worded in the old language: start again from the menu,
-    // keeping the sign-in and the basket.
     await dc.context.sendActivity(tell(turnT(dc.context)('language.switched'), { channelData: { page: languagePage(dc.context) } }));
-    await backToMenu(dc);
+    // The same question again, in the new language; the menu only when it cannot be worded again.
+    if (rewordQuestion(dc, s)) await dc.repromptDialog();
+    else await backToMenu(dc);
   } else {
     await dc.context.sendActivity(tell(turnT(dc.context)('language.unavailable')));
     await dc.repromptDialog();

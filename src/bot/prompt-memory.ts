@@ -2,7 +2,7 @@ import { InputHints, type Activity, type TurnContext } from 'botbuilder';
 import type { BotServices } from '../dialogs/bot-services';
 import { capabilities } from '../dialogs/capabilities';
 import type { Slot } from '../dialogs/messages';
-import { turnT, type Session } from '../dialogs/session';
+import { renderedThisTurn, turnT, type Session } from '../dialogs/session';
 
 type PromptData = { slot?: Slot; choices?: string[]; retry?: boolean; help?: string } | undefined;
 
@@ -24,6 +24,10 @@ export function rememberPrompts(context: TurnContext, activities: Partial<Activi
     s.help = data?.help;
     s.choices = data?.choices && data.choices.length > 0 ? [...data.choices] : undefined;
     s.misses = data?.retry ? (s.misses ?? 0) + 1 : 0;
+    // The strings this question is made of, longest first (a short one may sit inside a longer one).
+    const asked = [a.text ?? '', a.speak ?? '', ...(s.choices ?? [])].join('\n');
+    const wording = renderedThisTurn(context).filter((w) => asked.includes(w.text));
+    s.wording = wording.length > 0 ? [...new Map(wording.map((w) => [w.text, w])).values()].sort((x, y) => y.text.length - x.text.length) : undefined;
     if (!data?.retry || capabilities(context).readsAloud) continue;
     const t = turnT(context);
     const extra: string[] = [];

@@ -17,6 +17,8 @@ export interface Session {
   choices?: string[];
   /** The help text for the last question, when its slot's is not the one (the menu's is the general help). */
   help?: string;
+  /** The locale strings the last question was made of, to word it again in another language. */
+  wording?: Wording[];
   /** Answers in a row the last question did not understand. */
   misses?: number;
   greeted?: boolean;
@@ -34,7 +36,43 @@ export function session(context: TurnContext): Session {
   return value;
 }
 
-/** The translate function for this turn's language (the patron may switch at any prompt). */
+/** One locale string as this turn rendered it: its key, its parameters, and the text it gave. */
+export interface Wording {
+  ns: string | string[];
+  key: string;
+  params?: Record<string, unknown>;
+  text: string;
+}
+
+const RENDERED = Symbol('rendered');
+
+/**
+ * The translate function for this turn's language (the patron may switch at any prompt). What it
+ * renders is noted for the turn, so a question can be worded again when the language changes.
+ */
 export function turnT(context: TurnContext, ns: string | readonly string[] = 'common'): TFunction {
-  return tFor(session(context).language, ns);
+  const t = tFor(session(context).language, ns);
+  let rendered = context.turnState.get(RENDERED) as Wording[] | undefined;
+  if (!rendered) context.turnState.set(RENDERED, (rendered = []));
+  const noted = rendered;
+  const namespaces = typeof ns === 'string' ? ns : [...ns];
+  return ((key: unknown, params?: unknown) => {
+    const text = (t as unknown as (k: unknown, p?: unknown) => unknown)(key, params);
+    if (typeof key === 'string' && typeof text === 'string' && text.length > 1 && noted.length < 200) {
+      noted.push({ ns: namespaces, key, params: plain(params), text });
+    }
+    return text;
+  }) as unknown as TFunction;
+}
+
+/** What this turn rendered so far. */
+export function renderedThisTurn(context: TurnContext): readonly Wording[] {
+  return (context.turnState.get(RENDERED) as Wording[] | undefined) ?? [];
+}
+
+/** Parameters as the session can keep them (strings, numbers, booleans): anything else is left out. */
+function plain(params: unknown): Record<string, unknown> | undefined {
+  if (!params || typeof params !== 'object') return undefined;
+  const kept = Object.entries(params as Record<string, unknown>).filter(([, v]) => ['string', 'number', 'boolean'].includes(typeof v));
+  return kept.length > 0 ? Object.fromEntries(kept) : undefined;
 }

@@ -34,11 +34,12 @@ describe('the card and PIN prompts', () => {
     ['kalamaria', 'από την αρχή', 'Εντάξει, ξεκινάμε από την αρχή.', 'Μπορώ να βοηθήσω σε κάτι άλλο;'],
     ['kalamaria', 'θέλω να μιλήσω με υπάλληλο', 'τηλεφωνήστε στο 2310 000 100', CARD_PROMPT.el],
     ['kalamaria', 'βοήθεια', 'Ο αριθμός της κάρτας μέλους είναι τυπωμένος στην κάρτα σας.', CARD_PROMPT.el],
-    ['kalamaria', 'Magyarul', 'Rendben, magyarul folytatjuk.', 'Segíthetek még valamiben?'],
+    // The same question, asked again in the language asked for.
+    ['kalamaria', 'Magyarul', 'Rendben, magyarul folytatjuk.', 'A foglaláshoz be kell jelentkeznie. Mi az olvasójegye száma?'],
     ['ozd', 'mégse', 'Rendben, ezt most hagyjuk.', 'Segíthetek még valamiben?'],
     ['ozd', 'súgó', 'Az olvasójegy száma rá van nyomtatva az olvasójegyére.', CARD_PROMPT.hu],
     ['ozd', 'könyvtárost kérek', 'hívja a könyvtárat ezen a számon: +36 48 000 100', CARD_PROMPT.hu],
-    ['ozd', 'Ελληνικά', 'Εντάξει, συνεχίζουμε στα ελληνικά.', 'Μπορώ να βοηθήσω σε κάτι άλλο;'],
+    ['ozd', 'Ελληνικά', 'Εντάξει, συνεχίζουμε στα ελληνικά.', CARD_PROMPT.el],
   ] as const)('at %s, «%s» at the card prompt is a command, not a wrong card number', async (library, said, reply, next) => {
     const c = await atCardPrompt(library);
     await c.say(said);
@@ -204,6 +205,29 @@ describe('the language the patron asks for', () => {
     await c.say('1');
     await c.say('nem beszélek görögül. Beszél magyarul?');
     expect(c.heard).toContain('Rendben, magyarul folytatjuk.');
+    expect(c.heard).toContain(CARD_PROMPT.hu);
+    expect(c.heard).not.toContain(CARD_PROMPT.el);
+  });
+
+  it('asks the question it was asking again in the new language, and takes the answer', async () => {
+    const c = new Conversation(target, { library: 'kalamaria' });
+    await c.join();
+    for (const said of ['1', '1001001', '1234', 'καπεταν μιχαλης']) await c.say(said);
+    expect(c.heard).toContain('1. «Ο Καπετάν Μιχάλης» — Νίκος Καζαντζάκης');
+    const greekList = c.question?.text ?? '';
+    await c.say('magyarul kérem');
+    expect(c.heard).toContain('Rendben, magyarul folytatjuk.');
+    // The titles are the catalogue's; the words around them are now Hungarian.
+    const list = c.question?.text ?? '';
+    expect(list).not.toBe(greekList);
+    expect(list).toContain('Ο Καπετάν Μιχάλης');
+    expect(list).not.toMatch(/Βρήκα|Ποιο|Πείτε|Γράψτε/);
+    await c.say('1');
+    // The pick is taken, and answered in Hungarian.
+    expect(c.heard).toContain('Ο Καπετάν Μιχάλης');
+    expect(c.heard).not.toContain('Πρόσθεσα');
+    await c.say('Ελληνικά');
+    expect(c.heard).toContain('Εντάξει, συνεχίζουμε στα ελληνικά.');
   });
 });
 

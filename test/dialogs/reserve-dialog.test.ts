@@ -198,7 +198,8 @@ describe('ReserveDialog in Hungarian', () => {
     expect(c.heard).toContain('Τι θα θέλατε να κάνουμε;');
     await c.say('Magyarul');
     expect(c.heard).toContain('Rendben, magyarul folytatjuk.');
-    expect(c.heard).toContain('Segíthetek még valamiben?\n1. Könyv foglalása');
+    // The menu that was showing, asked again in Hungarian.
+    expect(c.heard).toContain('Miben segíthetek?\n1. Könyv foglalása');
     await c.say('1');
     expect(c.heard).toBe('A foglaláshoz be kell jelentkeznie. Mi az olvasójegye száma?');
     await c.say('1001001');
