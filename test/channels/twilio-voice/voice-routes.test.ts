@@ -75,7 +75,7 @@ describe('POST /api/voice/:library — a reservation by phone', () => {
     expect(order.holds.map((h) => [h.record.title, h.branchId])).toEqual([['Ο Καπετάν Μιχάλης', 'kal-central']]);
     // The reference digit by digit, so the caller can write it down.
     expect(c.heard).toContain(`Η παραγγελία σας καταχωρίστηκε με αριθμό ${order.ref.split('').join(' ')}.`);
-    expect(sms.sent).toEqual([{ to: '+306900000001', body: `Κράτηση ${order.ref}: παραλαβή μόνο με ραντεβού.` }]);
+    expect(sms.sent).toEqual([{ to: '+306900000001', body: `Παραγγελία ${order.ref}: παραλαβή μόνο με ραντεβού.` }]);
   });
 
   it('says goodbye and hangs up when the caller needs nothing else', async () => {
@@ -119,7 +119,7 @@ describe('POST /api/voice/:library — a reservation by phone', () => {
     expect(order).toMatchObject({ channel: 'voice', language: 'hu', libraryId: 'ozd' });
     expect(order.holds.map((h) => h.record.title)).toEqual(['Egri csillagok']);
     expect(c.heard).toContain(order.ref.split('').join(' '));
-    expect(sms.sent).toEqual([{ to: '+36300000001', body: `Foglalás: ${order.ref}. Átvétel csak előre egyeztetett időpontban.` }]);
+    expect(sms.sent).toEqual([{ to: '+36300000001', body: `Rendelés: ${order.ref}. Átvétel csak előre egyeztetett időpontban.` }]);
   });
 });
 
