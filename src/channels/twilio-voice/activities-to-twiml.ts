@@ -49,6 +49,21 @@ const KEYPAD_SLOTS: readonly Slot[] = ['cardNumber', 'pin'];
 const CHOICE_SLOTS: readonly Slot[] = ['choice', 'confirm', 'language'];
 /** One key picks an option, so only the first nine options get a key. */
 const MAX_KEYED_OPTIONS = 9;
+/** A caller keeps about three options in mind: the rest are read at the keypad step, or on «βοήθεια». */
+const MAX_SPOKEN_OPTIONS = 3;
+
+/**
+ * The options whose keys are read out. The first ask reads at most three, none for a yes/no
+ * question (the answer is in the question), and none that the question itself already listed
+ * with its number («1. «Ο Καπετάν Μιχάλης»…»). The keypad step reads every keyed option.
+ */
+function keysToRead(choices: readonly string[], slot: Slot, question: string, keypadStep: boolean): Array<{ label: string; key: number }> {
+  const keyed = choices.slice(0, MAX_KEYED_OPTIONS).map((label, i) => ({ label, key: i + 1 }));
+  if (keypadStep) return keyed;
+  if (slot === 'confirm') return [];
+  const listed = (label: string, key: number) => new RegExp(`(^|\\s)${key}\\.\\s*[«„"]?${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u').test(question);
+  return keyed.filter(({ label, key }) => !listed(label, key)).slice(0, MAX_SPOKEN_OPTIONS);
+}
 
 export const wantsTransfer = (replies: readonly Partial<Activity>[]) => replies.some((a) => data(a).transfer === true);
 export const isRetry = (replies: readonly Partial<Activity>[]) => replies.some((a) => a.inputHint === InputHints.ExpectingInput && data(a).retry === true);
@@ -78,7 +93,8 @@ export function activitiesToTwiml(replies: readonly Partial<Activity>[], options
   // The short reprompt stays short; the first ask and the keypad step list the keys.
   if (options.misses >= 2) say(gather, options.phrases.useKeys);
   if (slot && CHOICE_SLOTS.includes(slot) && options.misses !== 1) {
-    say(gather, choices.slice(0, MAX_KEYED_OPTIONS).map((label, i) => options.phrases.option(label, i + 1)).join(' '));
+    say(gather, keysToRead(choices, slot, question ? speechOf(question) : '', options.misses >= 2)
+      .map(({ label, key }) => options.phrases.option(label, key)).join(' '));
   }
   if (options.misses >= 2) say(gather, options.phrases.staff);
   return response.toString();
