@@ -17,7 +17,7 @@ const TARGET = { hold: 800, ill_article: 1500 } as const;
 const BUDGET = { hold: 1350, ill_article: 1800 } as const;
 type Flow = keyof typeof TARGET;
 
-interface Played { flow: Flow; language: 'el' | 'hu'; library: string; characters: number; turns: number; transcript: string[] }
+interface Played { flow: Flow; language: 'el' | 'hu'; library: string; characters: number; turns: number; transcript: string[]; says: Array<{ language: string; text: string }> }
 const measured: Played[] = [];
 
 const running: VoiceApp[] = [];
@@ -30,16 +30,54 @@ async function play(flow: Flow, language: 'el' | 'hu', library: string, from: st
   const v = await startVoiceApp();
   running.push(v);
   const c = v.call(library, from);
-  const transcript = [spoken(await c.start().then(() => c))];
+  const says: Played['says'] = [];
+  const record = () => {
+    says.push(...(c.response ? findAll(c.response, 'Say').map((s) => ({ language: s.attrs.language ?? '', text: s.text })) : []));
+    return spoken(c);
+  };
+  await c.start();
+  const transcript = [record()];
   for (const answer of answers) {
     await c.answer(answer);
-    transcript.push(spoken(c));
+    transcript.push(record());
   }
   expect(c.hungUp, transcript.join('\n')).toBe(true);
-  const played = { flow, language, library, characters: transcript.join('').length, turns: transcript.length, transcript };
+  const played = { flow, language, library, characters: transcript.join('').length, turns: transcript.length, transcript, says };
+  expect(wrongSpeech(says), transcript.join('\n')).toEqual([]);
   measured.push(played);
   return played;
 }
+
+/**
+ * What must never be heard, prompt by prompt: a number of more than four digits said as one number
+ * (an amount excepted), a word in the other language's script in a <Say> of the wrong language,
+ * an abbreviation, or "write" / "type" / "basket".
+ */
+function wrongSpeech(says: Played['says']): string[] {
+  const problems: string[] = [];
+  for (const { language, text } of says) {
+    for (const m of text.matchAll(/\d[\d.\u00a0\u202f]*\d/gu)) {
+      const digits = m[0].replace(/\D/g, '');
+      const amount = /^\s*(?:forint|euró|ευρώ|φιορίνια)/u.test(text.slice(m.index + m[0].length));
+      if (digits.length > 4 && !amount) problems.push(`${language}: a ${digits.length}-digit number said as one: ${text}`);
+    }
+    if (language === 'hu-HU' && /[\u0370-\u03ff\u1f00-\u1fff]/u.test(text)) problems.push(`hu-HU says Greek: ${text}`);
+    if (language === 'el-GR' && /(?<!\p{L})(?![A-Z]{2,5}(?!\p{L}))[A-Za-z\u00c0-\u024f]{2,}/u.test(text)) problems.push(`el-GR says a Latin-script word: ${text}`);
+    if (/(?:^|\s)(?:π\.χ\.|Αρ\.|Τηλ\.|pl\.|Tel\.|stb\.)|[€%]|\bFt\b|\bHUF\b|\bEUR\b/u.test(text)) problems.push(`${language}: an abbreviation: ${text}`);
+    if (/γράψτε|πληκτρολογήστε τον τίτλο|καλάθι|írja be|kosár|kosará/iu.test(text)) problems.push(`${language}: a word for the screen: ${text}`);
+  }
+  return problems;
+}
+
+describe('wrongSpeech', () => {
+  it('catches what it is meant to catch', () => {
+    expect(wrongSpeech([
+      { language: 'el-GR', text: 'στο 2310000100' }, { language: 'hu-HU', text: 'mondja: Ελληνικά' },
+      { language: 'el-GR', text: 'πείτε Magyarul' }, { language: 'el-GR', text: 'π.χ. αύριο' }, { language: 'hu-HU', text: 'a kosárba tettem' },
+    ])).toHaveLength(5);
+    expect(wrongSpeech([{ language: 'el-GR', text: 'στο 2 3 1 0, 0 0 0, 1 0 0, το PIN' }, { language: 'hu-HU', text: '12000 forint' }])).toEqual([]);
+  });
+});
 
 const HOLD: Record<'el' | 'hu', [string, string, Answer[]]> = {
   el: ['kalamaria', '+306900000001', [
