@@ -1,5 +1,5 @@
 import { fold } from '../src/domain/text/fold';
-import type { Db } from '../src/persistence/prisma-client';
+import { providerOf, type Db } from '../src/persistence/prisma-client';
 
 /** A small deterministic PRNG (mulberry32): the same catalogue and queries on every run. */
 export function rng(seed: number): () => number {
@@ -82,6 +82,11 @@ export async function addGeneratedCatalogue(db: Db, copies: number, seed = 42): 
     for (let c = 0; c < count; c++) copyRows.push([record.id, pick(r, branches), 'GEN', r() < 0.5 ? 'available' : 'on_loan']);
     made += count;
   }
+  if (providerOf(db) === 'postgresql') {
+    await insertPostgres(db, recordRows, copyRows);
+    await db.$executeRawUnsafe('ANALYZE');
+    return records;
+  }
   await db.$transaction(async (tx) => {
     for (let i = 0; i < recordRows.length; i += 500) {
       const chunk = recordRows.slice(i, i + 500);
@@ -94,4 +99,20 @@ export async function addGeneratedCatalogue(db: Db, copies: number, seed = 42): 
   }, { timeout: 30 * 60_000, maxWait: 60_000 });
   await db.$executeRawUnsafe('ANALYZE');
   return records;
+}
+
+/** PostgreSQL: numbered placeholders, and the columns' own types named for the text parameters. */
+async function insertPostgres(db: Db, recordRows: unknown[][], copyRows: unknown[][]): Promise<void> {
+  const marks = (row: number, width: number, casts: string[]) =>
+    `(${Array.from({ length: width }, (_, k) => `$${row * width + k + 1}${casts[k] ?? ''}`).join(',')})`;
+  const recordCasts = ['', '', '', '', '', '', '', '', '::timestamp', ''];
+  for (let i = 0; i < recordRows.length; i += 500) {
+    const chunk = recordRows.slice(i, i + 500);
+    await db.$executeRawUnsafe(`INSERT INTO "Record" ("id","libraryId","title","author","year","language","kind","audience","acquiredAt","searchText") VALUES ${chunk.map((_, r) => marks(r, 10, recordCasts)).join(',')}`, ...chunk.flat());
+  }
+  await db.$executeRawUnsafe(`SELECT setval(pg_get_serial_sequence('"Record"', 'id'), (SELECT MAX("id") FROM "Record"))`);
+  for (let i = 0; i < copyRows.length; i += 1000) {
+    const chunk = copyRows.slice(i, i + 1000);
+    await db.$executeRawUnsafe(`INSERT INTO "Copy" ("recordId","branchId","shelfMark","status") VALUES ${chunk.map((_, r) => marks(r, 4, [])).join(',')}`, ...chunk.flat());
+  }
 }

@@ -1,6 +1,7 @@
 import { fold } from '../src/domain/text/fold';
 import type { Db } from '../src/persistence/prisma-client';
-import { ScryptPinHasher, staffPasswordHasher } from '../src/persistence/scrypt-pin-hasher';
+import type { PinHasher } from '../src/domain/ports/pin-hasher';
+import { staffPasswordHasher } from '../src/persistence/scrypt-pin-hasher';
 import { catalogue } from './seed-data/catalogue';
 import { seedIllDemo } from './seed-ill';
 import { demoBranches, demoLibraries, demoPatrons } from './seed-data/demo';
@@ -10,9 +11,9 @@ import { demoStaff } from './seed-data/staff';
  * Demo data, written once: a library that already has records is left as it is, so
  * restarting the server never undoes what patrons and staff did in the demo.
  */
-export async function seedDemoData(db: Db, options: { pinCost?: number } = {}): Promise<{ seeded: boolean }> {
+export async function seedDemoData(db: Db, options: { pinHasher: PinHasher; pinCost?: number }): Promise<{ seeded: boolean }> {
   if ((await db.record.count()) > 0) return { seeded: false };
-  const hasher = new ScryptPinHasher(options.pinCost);
+  const hasher = options.pinHasher;
   await db.$transaction(async (tx) => {
     for (const library of demoLibraries) await tx.library.create({ data: library });
     for (const branch of demoBranches) await tx.branch.create({ data: branch });
@@ -27,7 +28,7 @@ export async function seedDemoData(db: Db, options: { pinCost?: number } = {}): 
       });
     }
     for (const { pin, holdTitle, ...patron } of demoPatrons) {
-      const created = await tx.patron.create({ data: { ...patron, pinHash: await hasher.hash(pin) } });
+      const created = await tx.patron.create({ data: { ...patron, pinHash: await hasher.hash(pin, { libraryId: patron.libraryId, cardNumber: patron.cardNumber }) } });
       if (!holdTitle) continue;
       // An order already on the hold shelf, so the limit scenarios start from a real hold.
       const copy = await tx.copy.findFirstOrThrow({ where: { status: 'available', record: { title: holdTitle, libraryId: patron.libraryId } } });

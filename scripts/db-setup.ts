@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seedDemoData } from '../prisma/seed';
+import { KeyedPinHasher } from '../src/persistence/keyed-pin-hasher';
+import { pinKeysFromEnv } from '../src/persistence/pin-keys-from-env';
 import { databaseUrl, isPostgres } from '../src/persistence/database-url';
 import { createPrismaClient } from '../src/persistence/prisma-client';
 import { deployPgMigrations, SETUP_LOCK_KEY } from './pg-migrate';
@@ -24,7 +26,7 @@ export async function setupDatabase(url = databaseUrl(), options: { seed?: boole
   if (options.seed === false) return;
   const db = await createPrismaClient(url);
   try {
-    const { seeded } = await seedDemoData(db, { pinCost: options.pinCost });
+    const { seeded } = await seedDemoData(db, { pinCost: options.pinCost, pinHasher: new KeyedPinHasher(pinKeysFromEnv(url)) });
     process.stderr.write(seeded ? 'Demo data seeded.\n' : 'Demo data already present.\n');
   } finally {
     await db.$disconnect();
@@ -40,7 +42,7 @@ async function setupPostgres(url: string, options: { seed?: boolean; pinCost?: n
       const applied = await deployPgMigrations(db, url);
       if (applied.length > 0) process.stderr.write(`Applied ${applied.join(', ')}.\n`);
       if (options.seed === false) return;
-      const { seeded } = await seedDemoData(db, { pinCost: options.pinCost });
+      const { seeded } = await seedDemoData(db, { pinCost: options.pinCost, pinHasher: new KeyedPinHasher(pinKeysFromEnv(url)) });
       process.stderr.write(seeded ? 'Demo data seeded.\n' : 'Demo data already present.\n');
     }, { timeout: 300_000, maxWait: 300_000 });
   } finally {

@@ -7,6 +7,9 @@ import { registerVoiceChannel } from './channels/twilio-voice/voice-routes';
 import { session } from './dialogs/session';
 import { createLogger, type Logger } from './logging';
 import { createPrismaClient, type Db } from './persistence/prisma-client';
+import { databaseUrl } from './persistence/database-url';
+import { KeyedPinHasher } from './persistence/keyed-pin-hasher';
+import { pinKeysFromEnv } from './persistence/pin-keys-from-env';
 import { createServer } from './server';
 import { WEB_CHAT_CONVERSATION_ID, WebChatKeys } from './channels/web-chat/connector';
 import { sharedSecret } from './persistence/prisma-server-secrets';
@@ -38,7 +41,9 @@ export async function createApp(options: BotOptions & { db?: Db; databaseUrl?: s
   // Read before anything starts: a bad retention setting stops the start-up, not the first purge.
   const retention = retentionFromEnv();
   const db = options.db ?? (await createPrismaClient(options.databaseUrl));
-  const { bot, conversationState, services, pickup, ill } = await createBot(db, { ...options, log, sms: options.sms ?? smsSenderFromEnv(log) });
+  // Read before anything starts: a production start without PIN_PEPPER stops here, with the reason.
+  const pinHasher = options.pinHasher ?? new KeyedPinHasher(pinKeysFromEnv(options.databaseUrl ?? databaseUrl()));
+  const { bot, conversationState, services, pickup, ill } = await createBot(db, { ...options, log, pinHasher, sms: options.sms ?? smsSenderFromEnv(log) });
   countOutcomes({ signIn: services.signIn, placeOrder: services.placeOrder, requestIll: services.ill.request });
   const adapter = new LibraryAdapter({
     MicrosoftAppId: process.env.MicrosoftAppId,

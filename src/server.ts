@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Activity } from 'botbuilder';
 import restify, { type Request, type Response, type Server } from 'restify';
+import { bodilessRequest } from './channels/bodiless-request';
 import { botFrameworkSource, clientAddress } from './channels/client-address';
 import { noCompressedBodies } from './channels/no-compressed-bodies';
 import { noUploads } from './channels/no-uploads';
@@ -52,6 +53,7 @@ export function createServer(deps: ServerDeps): Server {
   const creations = new CreationLimit(creationsPerWindow(), CREATION_WINDOW_MS);
   server.pre(noUploads);
   server.pre(noCompressedBodies);
+  server.pre(bodilessRequest);
   server.use(restify.plugins.queryParser());
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY, mapParams: false, rejectUnknown: true }));
   server.use(wellFormedInput);

@@ -54,11 +54,12 @@ async function start(): Promise<{ app: App; base: string; call(from: string, lib
   }
 }
 
-type Outcome = 'signed_in' | 'wrong' | 'locked' | 'limited';
+type Outcome = 'signed_in' | 'wrong' | 'locked' | 'card_locked' | 'limited';
 
 function outcomeOf(heard: string): Outcome {
   if (/Συνδεθήκατε|Sikeresen bejelentkezett/.test(heard)) return 'signed_in';
   if (/αποτυχημένες προσπάθειες σύνδεσης από|sikertelen bejelentkezési kísérlet történt/.test(heard)) return 'limited';
+  if (/κλειδώθηκε και η βιβλιοθήκη ειδοποιήθηκε|zároltuk, és értesítettük/.test(heard)) return 'card_locked';
   if (/κλειδωμένη για|olvasójeggyel/.test(heard)) return 'locked';
   if (/δεν είναι σωστά|nem megfelelő/.test(heard)) return 'wrong';
   throw new Error(`unexpected answer to a sign-in:\n${heard}`);
@@ -122,12 +123,10 @@ describe('PIN guessing by phone, one caller\'s number', () => {
     expect(before.length + after.length).toBe(GUESSES);
     expect(after.filter((r) => r.outcome !== 'limited')).toEqual([]);
     expect(after[0]!.heard).toContain('Για την ασφάλεια των λογαριασμών, μετά από πολλές αποτυχημένες προσπάθειες σύνδεσης από αυτό το τηλέφωνο, η σύνδεση είναι κλειστή για 15 λεπτά. Δοκιμάστε αργότερα ή τηλεφωνήστε στη βιβλιοθήκη στο 2310 000 100.');
-    // Ten checks, ten failures on record; no card locked, the right PINs never tried.
+    // Ten checks, ten failures on record, one at each of ten cards; no card locked, the right PINs never tried.
     expect(await db.signInAttempt.count({ where: { source: `phone:${ATTACKER}`, pending: false } })).toBe(10);
     expect(await db.signInAttempt.count({ where: { pending: true } })).toBe(0);
-    const patrons = await db.patron.findMany({ where: { cardNumber: { in: cards() } } });
-    expect(patrons.reduce((sum, p) => sum + p.failedPinCount, 0)).toBe(10);
-    expect(patrons.filter((p) => p.pinLockedUntil)).toEqual([]);
+    expect(await db.signInAttempt.count({ where: { source: { in: cards().map((c) => `card:${c}`) }, pending: false } })).toBe(10);
 
     // A restart: a new process on the same database still refuses this number, not others.
     await first.app.close();
@@ -154,7 +153,8 @@ describe('PIN guessing by phone, one caller\'s number', () => {
   it('tells a Hungarian caller at Ózd in Hungarian, with the library\'s number', async () => {
     const { call } = await start();
     const c = call(ATTACKER, 'ozd');
-    for (let i = 0; i < 10; i++) expect((await guessByPhone(c, '2002001', String(5000 + i))).outcome).toMatch(/wrong|locked/);
+    // Two cards, five wrong PINs each: a sixth at one card would be refused unchecked (locked for this number).
+    for (let i = 0; i < 10; i++) expect((await guessByPhone(c, i % 2 ? '2002001' : '2002003', String(5000 + i))).outcome).toBe(i < 9 ? 'wrong' : 'limited');
     const { outcome, heard } = await guessByPhone(c, '2002003', '4321');
     expect(outcome).toBe('limited');
     expect(heard).toContain('Biztonsági okból, mert erről a telefonszámról túl sok sikertelen bejelentkezési kísérlet történt, 15 percig nem lehet bejelentkezni. Próbálja később, vagy hívja a könyvtárat ezen a számon: +36 48 000 100.');
@@ -174,8 +174,7 @@ describe('PIN guessing by web chat, one client address', () => {
     expect(after.filter((r) => r.outcome !== 'limited')).toEqual([]);
     expect(after[0]!.heard).toContain('Για την ασφάλεια των λογαριασμών, μετά από πολλές αποτυχημένες προσπάθειες σύνδεσης από αυτή τη συσκευή ή το δίκτυο, η σύνδεση από εδώ είναι κλειστή για 15 λεπτά. Δοκιμάστε αργότερα ή τηλεφωνήστε στη βιβλιοθήκη στο 2310 000 100.');
     expect(await db.signInAttempt.count({ where: { source: 'address:127.0.0.1', pending: false } })).toBe(10);
-    const patrons = await db.patron.findMany({ where: { cardNumber: { in: cards() } } });
-    expect(patrons.reduce((sum, p) => sum + p.failedPinCount, 0)).toBe(10);
+    expect(await db.signInAttempt.count({ where: { source: { in: cards().map((c) => `card:${c}`) }, pending: false } })).toBe(10);
 
     await first.app.close();
     apps.splice(apps.indexOf(first.app), 1);
@@ -202,9 +201,52 @@ describe('PIN guessing by web chat, one client address', () => {
     const { base } = await start();
     const c = new HttpConversation(base, 'ozd');
     await c.say('szia');
-    for (let i = 0; i < 10; i++) await guessByChat(c, '2002001', String(5000 + i));
+    for (let i = 0; i < 10; i++) expect((await guessByChat(c, i % 2 ? '2002001' : '2002003', String(5000 + i))).outcome).toBe(i < 9 ? 'wrong' : 'limited');
     const { outcome, heard } = await guessByChat(c, '2002003', '4321');
     expect(outcome).toBe('limited');
     expect(heard).toContain('Biztonsági okból, mert erről az eszközről vagy hálózatról túl sok sikertelen bejelentkezési kísérlet történt, innen 15 percig nem lehet bejelentkezni. Próbálja később, vagy hívja a könyvtárat ezen a számon: +36 48 000 100.');
+  });
+});
+
+describe('locking a patron out by guessing at the card (issue 14)', () => {
+  const PATRON_PHONE = '+306900000777';
+
+  it('locks the card for the guessing number only: the patron still signs in, from anywhere', { timeout: 120_000 }, async () => {
+    const { call } = await start();
+    const attacker = call(ATTACKER);
+    const results: Outcome[] = [];
+    for (let i = 0; i < 6; i++) results.push((await guessByPhone(attacker, '7000001', String(5000 + i))).outcome);
+    // Five checked and wrong; the sixth refused unchecked, the card locked for this number.
+    expect(results).toEqual(['wrong', 'wrong', 'wrong', 'wrong', 'wrong', 'locked']);
+    expect((await guessByPhone(call('+306900000555'), '7000001', PIN)).outcome).toBe('signed_in');
+    expect((await guessByPhone(call(PATRON_PHONE), '7000001', PIN)).outcome).toBe('signed_in');
+  });
+
+  it('locks the card for everyone after 20 wrong PINs from 20 numbers, alarms staff, and lets the patron\'s own number and a staff lift through', { timeout: 120_000 }, async () => {
+    const { call, base } = await start();
+    for (let i = 0; i < 20; i++) expect((await guessByPhone(call(`+30699000${String(i).padStart(4, '0')}`), '7000002', String(5000 + i))).outcome).toBe('wrong');
+    const stranger = await guessByPhone(call('+306999990021'), '7000002', PIN);
+    expect(stranger.outcome).toBe('card_locked');
+    expect(stranger.heard).toContain('Για την ασφάλειά σας, μετά από πολλές λάθος προσπάθειες από διάφορα σημεία η σύνδεση με αυτή την κάρτα κλειδώθηκε και η βιβλιοθήκη ειδοποιήθηκε. Τηλεφωνήστε στη βιβλιοθήκη στο 2310 000 100 ή καλέστε από τον αριθμό τηλεφώνου που έχετε δηλώσει στη βιβλιοθήκη.');
+
+    // Staff see it on their queue page and on the lockouts page, with the card named.
+    const staff = await staffLogin(base, 'staff.kalamaria', 'Kalamaria-2026');
+    const alarm = 'Προσοχή: μία κάρτα κλειδώθηκε για όλους, γιατί δοκιμάστηκαν πολλά λάθος PIN από διάφορα τηλέφωνα ή δίκτυα.';
+    expect(await (await fetch(`${base}/staff`, { headers: { cookie: staff.cookie } })).text()).toContain(alarm);
+    const page = await (await fetch(`${base}/staff/lockouts`, { headers: { cookie: staff.cookie } })).text();
+    expect(page).toContain(alarm);
+    expect(page).toContain('data-card="7000002" class="waiting" data-alarm="card"');
+    const listed = (await (await staffFetch(base, staff, '/api/staff/lockouts')).json()) as { cards: unknown[] };
+    expect(listed.cards).toEqual([{ cardNumber: '7000002', patronName: 'Αναγνώστης 7000002', lockedUntil: '2026-11-24T10:00:00.000Z', everywhere: true, failuresLastDay: 20 }]);
+    const ozd = await staffLogin(base, 'staff.ozd', 'Ozd-2026');
+    expect(await (await fetch(`${base}/staff`, { headers: { cookie: ozd.cookie } })).text()).not.toContain('data-alarm');
+
+    // The patron, calling from the number on file, gets in; others still do not.
+    expect((await guessByPhone(call(PATRON_PHONE), '7000002', PIN)).outcome).toBe('signed_in');
+    expect((await guessByPhone(call('+306999990022'), '7000002', PIN)).outcome).toBe('card_locked');
+    // Staff lift it once they know who is asking: then anyone with the PIN signs in.
+    expect((await staffFetch(base, staff, '/api/staff/lockouts/cards/clear', { method: 'POST', body: { cardNumber: '7000002' } })).status).toBe(200);
+    expect((await guessByPhone(call('+306999990022'), '7000002', PIN)).outcome).toBe('signed_in');
+    expect(await (await fetch(`${base}/staff`, { headers: { cookie: staff.cookie } })).text()).not.toContain(alarm);
   });
 });

@@ -14,7 +14,10 @@ import { PrismaCatalogueRepository } from '../persistence/prisma-catalogue-repos
 import type { Db } from '../persistence/prisma-client';
 import { PrismaOrderRepository } from '../persistence/prisma-order-repository';
 import { PrismaPatronRepository } from '../persistence/prisma-patron-repository';
-import { ScryptPinHasher } from '../persistence/scrypt-pin-hasher';
+import type { PinHasher } from '../domain/ports/pin-hasher';
+import { databaseUrl } from '../persistence/database-url';
+import { KeyedPinHasher } from '../persistence/keyed-pin-hasher';
+import { pinKeysFromEnv } from '../persistence/pin-keys-from-env';
 import { createIllServices, type IllAssembly } from '../staff/ill/ill-services';
 import { createPickupServices, type PickupAssembly } from '../staff/pickup-services';
 import { LibraryBot } from './library-bot';
@@ -31,6 +34,8 @@ export interface BotOptions {
   illNotifier?: IllNotifier;
   /** Where the staff queue's notifications log (the app's logger); a logger of their own otherwise. */
   log?: Logger;
+  /** How PINs are checked; by default keyed with PIN_PEPPER (src/persistence/pin-keys-from-env.ts). */
+  pinHasher?: PinHasher;
 }
 
 export interface BotAssembly {
@@ -44,16 +49,24 @@ export interface BotAssembly {
 /** Wires repositories, use cases and dialogs once per process. */
 export async function createBot(db: Db, options: BotOptions = {}): Promise<BotAssembly> {
   const now = options.now ?? (() => new Date());
+  const branches = await db.branch.findMany({ orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }], select: { id: true, libraryId: true, name: true, address: true } });
   const libraries = new Map<string, LibraryInfo>(
-    (await db.library.findMany()).map((l) => [l.id, { ...l, defaultLanguage: l.defaultLanguage as Language }]),
+    (await db.library.findMany()).map((l) => [l.id, {
+      ...l, defaultLanguage: l.defaultLanguage as Language,
+      branches: branches.filter((b) => b.libraryId === l.id).map(({ id, name, address }) => ({ id, name, address })),
+    }]),
   );
   const patrons = new PrismaPatronRepository(db);
   const orders = new PrismaOrderRepository(db);
   const pickup = createPickupServices(db, now, { notifier: options.notifier, sms: options.sms, log: options.log });
   const ill = createIllServices(db, now, { proactive: pickup.proactive, sms: pickup.sms, log: pickup.log, notifier: options.illNotifier });
+  const search = new SearchCatalogue(new PrismaCatalogueRepository(db));
+  // In the background: the first patron's search should not wait for the vocabulary; if this
+  // fails (database not up yet), the first search reads it instead.
+  for (const id of libraries.keys()) search.warm(id).catch(() => undefined);
   const services: BotServices = {
-    signIn: new SignIn(patrons, new ScryptPinHasher(), pickup.signInAttempts, now),
-    search: new SearchCatalogue(new PrismaCatalogueRepository(db)),
+    signIn: new SignIn(patrons, options.pinHasher ?? new KeyedPinHasher(pinKeysFromEnv(databaseUrl())), pickup.signInAttempts, now),
+    search,
     placeOrder: new PlaceOrder(orders, policyFor, now),
     orders,
     patrons,

@@ -1,18 +1,18 @@
 import {
-  ActivityTypes, DeliveryModes, InputHints, type Activity, type ConversationState, type StatePropertyAccessor, type TurnContext,
+  ActivityTypes, DeliveryModes, type Activity, type ConversationState, type StatePropertyAccessor, type TurnContext,
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import type { Language } from '../domain/types';
 import { LANGUAGES } from '../domain/types';
 import type { BotServices } from '../dialogs/bot-services';
-import { capabilities } from '../dialogs/capabilities';
 import { MAIN_DIALOG, MainDialog, type MainOptions } from '../dialogs/main-dialog';
-import { tell, type Slot } from '../dialogs/messages';
+import { tell } from '../dialogs/messages';
 import { setSession, turnT, type Session } from '../dialogs/session';
 import { isGreeting } from '../nlu/greeting';
 import { recognizeIntent } from '../nlu/recognize';
 import { cleanInput, MAX_MESSAGE_LENGTH } from '../nlu/text/clean-input';
-import type { Intent } from '../nlu/types';
+import { interrupt, languagePage } from './interruptions';
+import { rememberPrompts } from './prompt-memory';
 import { processedReplies, recordProcessed, type ActivityLedger } from './activity-ledger';
 
 const UNSTORED_UNTIL_SPOKEN = Symbol('unstoredUntilSpoken');
@@ -29,17 +29,6 @@ export interface BotConfig {
   defaultLibrary: string;
   libraries: readonly string[];
 }
-
-/**
- * Below these the words are taken as an answer to the question, not as a change of subject.
- * A wrong "help" or "staff" costs one extra sentence and the same question again; a wrong
- * "cancel" or "start over" throws work away, so those must be surer.
- */
-const INTERRUPTION_CONFIDENCE: Partial<Record<Intent, number>> = {
-  help: 0.5, human: 0.5, switch_language: 0.75, cancel: 0.75, start_over: 0.75,
-};
-/** Slots whose answers are secrets or digits: never run through intent recognition. */
-const PRIVATE_SLOTS: readonly Slot[] = ['pin', 'cardNumber'];
 
 /**
  * One turn of any channel: loads the session, honours interruptions (help, cancel, start
@@ -75,10 +64,8 @@ export class LibraryBot {
       return;
     }
     if (typeof context.activity.text === 'string') context.activity.text = cleanInput(context.activity.text);
-    context.onSendActivities(async (_ctx, activities, next) => {
-      for (const a of activities) {
-        if (a.inputHint === InputHints.ExpectingInput) s!.slot = (a.channelData as { slot?: Slot } | undefined)?.slot;
-      }
+    context.onSendActivities(async (ctx, activities, next) => {
+      rememberPrompts(ctx, activities, s!, this.services);
       return next();
     });
     const dc = await this.dialogs.createContext(context);
@@ -158,72 +145,25 @@ export class LibraryBot {
       const wanted = text ? recognizeIntent(text, s.language) : undefined;
       const switches = wanted?.intent === 'switch_language' && (LANGUAGES as readonly string[]).includes(wanted.entities.language ?? '');
       if (switches) s.language = wanted!.entities.language as Language;
-      await this.greet(dc.context, s);
+      await this.greet(dc.context, s, switches);
       // The first words may already say what the patron wants ("θέλω να κλείσω το …").
       const first = text && !switches && !isGreeting(text, s.language) ? text : undefined;
       await dc.beginDialog(MAIN_DIALOG, { utterance: first } satisfies MainOptions);
       return;
     }
-    if (await this.interrupt(dc, s, text)) return;
+    if (await interrupt(dc, s, text, this.services)) return;
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MAIN_DIALOG, { utterance: text || undefined } satisfies MainOptions);
   }
 
-  private async interrupt(dc: DialogContext, s: Session, text: string): Promise<boolean> {
-    if (!text || (s.slot && PRIVATE_SLOTS.includes(s.slot))) return false;
-    const understood = recognizeIntent(text, s.language);
-    if (understood.confidence < (INTERRUPTION_CONFIDENCE[understood.intent] ?? 1)) return false;
-    const t = () => turnT(dc.context);
-    switch (understood.intent) {
-      case 'switch_language': {
-        const wanted = understood.entities.language;
-        if (wanted && (LANGUAGES as readonly string[]).includes(wanted)) {
-          s.language = wanted as Language;
-          // Questions already asked were worded in the old language: start again from the menu,
-          // keeping the sign-in and the basket.
-          await dc.context.sendActivity(tell(t()('language.switched')));
-          await dc.cancelAllDialogs();
-          await dc.beginDialog(MAIN_DIALOG, { again: true } satisfies MainOptions);
-        } else {
-          await dc.context.sendActivity(tell(t()('language.unavailable')));
-          await dc.repromptDialog();
-        }
-        return true;
-      }
-      case 'help':
-        await dc.context.sendActivity(tell(t()(`help.${s.slot ?? 'main'}`, { defaultValue: t()('help.main') })));
-        if (dc.activeDialog) await dc.repromptDialog();
-        return true;
-      case 'human':
-        if (capabilities(dc.context).transfersCalls) {
-          // The channel puts the call through (or, when closed, offers a call back); the
-          // dialog stays where it was in case the caller comes back.
-          await dc.context.sendActivity(tell(t()('human', { phone: this.services.library(s.libraryId).phone }), { channelData: { transfer: true } }));
-          return true;
-        }
-        await dc.context.sendActivity(tell(t()('human', { phone: this.services.library(s.libraryId).phone })));
-        if (dc.activeDialog) await dc.repromptDialog();
-        return true;
-      case 'cancel':
-        await dc.cancelAllDialogs();
-        await dc.context.sendActivity(tell(t()('cancelled')));
-        await dc.beginDialog(MAIN_DIALOG, { again: true } satisfies MainOptions);
-        return true;
-      case 'start_over':
-        s.basket = [];
-        await dc.cancelAllDialogs();
-        await dc.context.sendActivity(tell(t()('started_over')));
-        await dc.beginDialog(MAIN_DIALOG, { again: true } satisfies MainOptions);
-        return true;
-      default:
-        return false;
-    }
-  }
-
-  private async greet(context: TurnContext, s: Session): Promise<void> {
+  private async greet(context: TurnContext, s: Session, switched = false): Promise<void> {
     s.greeted = true;
     const library = this.services.library(s.libraryId);
-    await context.sendActivity(tell(turnT(context)(`greeting.${library.id}`), { speak: turnT(context, 'ivr')(`speak.greeting.${library.id}`) }));
+    await context.sendActivity(tell(turnT(context)(`greeting.${library.id}`), {
+      speak: turnT(context, 'ivr')(`speak.greeting.${library.id}`),
+      // The page was opened in the other language: it follows the one asked for.
+      ...(switched ? { channelData: { page: languagePage(context) } } : {}),
+    }));
   }
 
   private userJoined(context: TurnContext): boolean {

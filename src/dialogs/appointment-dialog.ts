@@ -1,7 +1,9 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { localDate } from '../domain/rules/local-time';
+import { instantAt, localDate, localMinutes } from '../domain/rules/local-time';
+import { lastBookableDay } from '../domain/rules/pickup-slots';
 import { formatDay, formatSlot } from '../i18n/format-date';
 import { parseDateTime } from '../nlu/datetime';
+import { vagueDayPart, type DayWindow } from '../nlu/day-part';
 import type { BotServices } from './bot-services';
 import { ask, tell } from './messages';
 import { OptionPrompt, type OptionAnswer, type OptionPromptOptions } from './option-prompt';
@@ -82,9 +84,17 @@ export class AppointmentDialog extends ComponentDialog {
     const policy = this.services.policyFor(s.libraryId);
     const said = parseDateTime(answer.text, s.language, this.services.now(), policy.timezone);
     if (!said) return step.replaceDialog(STEPS, { ...o, lead: `${t('not_understood')} ${t('retry')}` });
+    const day = localDate(said.start, policy.timezone);
+    if (day > lastBookableDay(policy, this.services.now())) {
+      // Not "closed" nor "no free time": no day that far ahead can be booked yet.
+      const nearest = await this.services.bookAppointment.nearest(s.libraryId, branch.id, said.start, OFFERED);
+      return this.propose(step, t('pickup.too_far', { ns: 'reasons', count: policy.pickup.horizonDays }), nearest);
+    }
+    // "αύριο το απόγευμα" names no time: the parser's guess (12:00) is never booked, the window's slots are offered.
+    const window = vagueDayPart(answer.text, s.language);
+    if (window) return this.offerWindow(step, day, window);
     if (!['hour', 'minute', 'second'].includes(said.grain)) {
       // A day without a time: that day's free slots, or the nearest ones when it has none.
-      const day = localDate(said.start, policy.timezone);
       const free = await this.services.bookAppointment.freeOn(s.libraryId, branch.id, day);
       const dayName = formatDay(day, s.language, policy.timezone);
       if (free.length > 0) {
@@ -94,6 +104,22 @@ export class AppointmentDialog extends ComponentDialog {
       return this.propose(step, `${t('no_free_that_day', { branch: branch.name, day: dayName })}`, nearest);
     }
     return this.book(step, said.start);
+  }
+
+  private async offerWindow(step: WaterfallStepContext<AppointmentOptions>, day: string, window: DayWindow) {
+    const t = turnT(step.context, 'pickup');
+    const o = step.options;
+    const s = session(step.context);
+    const branch = o.branches[o.index ?? 0]!;
+    const zone = this.services.policyFor(s.libraryId).timezone;
+    const words = { branch: branch.name, day: formatDay(day, s.language, zone), part: t(`day_part.${window.part}`) };
+    const free = (await this.services.bookAppointment.freeOn(s.libraryId, branch.id, day))
+      .filter((slot) => localMinutes(slot, zone) >= window.from && localMinutes(slot, zone) < window.to);
+    if (free.length > 0) {
+      return step.replaceDialog(STEPS, { ...o, offered: free.slice(0, OFFERED_ON_A_DAY).map((d) => d.toISOString()), lead: t('offer_window', words) });
+    }
+    const nearest = await this.services.bookAppointment.nearest(s.libraryId, branch.id, instantAt(day, window.from, zone), OFFERED);
+    return this.propose(step, t('no_free_in_window', words), nearest);
   }
 
   private async book(step: WaterfallStepContext<AppointmentOptions>, start: Date) {

@@ -7,6 +7,8 @@ export interface AskOptions {
   choices?: readonly string[];
   /** The wording for the ear, where it differs from the text on screen. */
   speak?: string;
+  /** The `help.*` key for this question, where the slot's own is not the right one (the menu). */
+  help?: string;
 }
 
 /** A reply that expects an answer: input hint, slot and the offered options as suggested actions. */
@@ -16,12 +18,12 @@ export function ask(text: string, slot: Slot, options: AskOptions = {}): Partial
     text,
     speak: options.speak ?? text,
     inputHint: InputHints.ExpectingInput,
-    channelData: { slot },
+    channelData: { slot, ...(options.help ? { help: options.help } : {}) },
   };
   if (options.choices && options.choices.length > 0) {
     const actions: CardAction[] = options.choices.map((c) => ({ type: 'imBack', title: c, value: c }));
     activity.suggestedActions = { actions, to: [] };
-    activity.channelData = { slot, choices: [...options.choices] };
+    activity.channelData = { slot, choices: [...options.choices], ...(options.help ? { help: options.help } : {}) };
   }
   return activity;
 }

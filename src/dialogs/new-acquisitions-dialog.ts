@@ -45,7 +45,7 @@ export class NewAcquisitionsDialog extends ComponentDialog {
     return step.prompt(PICK, {
       prompt: ask([t('new.header'), ...text, t('new.pick')].join('\n\n'), 'choice', { choices: labels }),
       retryPrompt: ask(t('new.pick_retry', { count: records.length }), 'choice', { choices: labels }),
-      validations: { labels },
+      validations: { labels, ...(records.length === 1 ? { yesMeans: 0 } : {}) },
     } satisfies OptionPromptOptions);
   }
 

@@ -1,4 +1,6 @@
 import { ComponentDialog, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { extractSearchQuery } from '../nlu/entities/search-query';
+import type { DateTimeEntity } from '../nlu/types';
 import type { BotServices } from './bot-services';
 import { describeRecord } from './format';
 import { ILL_REQUEST_DIALOG, IllRequestDialog, type IllRequestOptions } from './ill-request-dialog';
@@ -15,7 +17,11 @@ const STEPS = 'search.steps';
 export const PAGE_SIZE = 3;
 
 export interface SearchOptions { query?: string; offset?: number }
-interface SearchState extends SearchOptions { shown?: number[]; hasMore?: boolean; offerIll?: boolean }
+interface SearchState extends SearchOptions {
+  shown?: number[]; hasMore?: boolean; offerIll?: boolean;
+  /** A time the patron gave with the title («για αύριο το πρωί»): when they mean to pick it up. */
+  pickup?: DateTimeEntity;
+}
 
 /** Title, author or ISBN search, a few hits at a time; ends with the picked record id, or nothing. */
 export class SearchDialog extends ComponentDialog {
@@ -38,11 +44,16 @@ export class SearchDialog extends ComponentDialog {
 
   private async showPage(step: WaterfallStepContext<SearchState>) {
     const t = turnT(step.context, 'holds');
-    const query = String(step.result).trim();
+    // A whole sentence («Θα ήθελα να κλείσω το 'Ζορμπάς' για αύριο») searches for its title only.
+    const said = String(step.result).trim();
+    const extracted = extractSearchQuery(said, session(step.context).language);
+    const query = extracted.query;
+    if (extracted.pickup) step.options.pickup = extracted.pickup;
     const offset = step.options.offset ?? 0;
     const page = await this.services.search.search(session(step.context).libraryId, query, offset, PAGE_SIZE);
     if (page.items.length === 0) {
-      await step.context.sendActivity(tell(t(offset > 0 ? 'search.no_more' : 'search.nothing_found', { query })));
+      // The patron's own words: on the phone they hear what the transcript made of them.
+      await step.context.sendActivity(tell(t(offset > 0 ? 'search.no_more' : 'search.nothing_found', { query: offset > 0 ? query : said })));
       if (offset > 0 || !this.services.policyFor(session(step.context).libraryId).ill.enabled) return step.replaceDialog(STEPS, {});
       // Not in our catalogue: another library may lend it (interlibrary loan, seeds/004).
       const il = turnT(step.context, 'ill');
@@ -58,14 +69,19 @@ export class SearchDialog extends ComponentDialog {
     step.options.shown = page.items.map((r) => r.id);
     step.options.hasMore = offset + page.items.length < page.total;
     const lines = page.items.map((r, i) => describeRecord(t, r, i + 1));
-    const header = t('search.found', { count: page.total, from: offset + 1, to: offset + page.items.length });
+    const found = t('search.found', { count: page.total, from: offset + 1, to: offset + page.items.length });
+    // Only near misses: say so, and how the catalogue spells it, rather than "nothing found".
+    const header = page.match === 'fuzzy' && offset === 0
+      ? `${page.suggestion ? t('search.did_you_mean', { query, suggestion: page.suggestion }) : t('search.close_only', { query })}\n\n${found}`
+      : found;
     const labels = [...page.items.map((r) => r.title), ...(step.options.hasMore ? [t('search.more')] : []), t('search.new_search')];
     const prompt = [header, ...lines, t('search.pick')].join('\n\n');
     const ivr = turnT(step.context, 'ivr');
     return step.prompt(PICK, {
       prompt: ask(prompt, 'choice', { choices: labels, speak: [header, ...lines, ivr('speak.search.pick')].join('\n\n') }),
       retryPrompt: ask(t('search.pick_retry', { count: page.items.length }), 'choice', { choices: labels, speak: ivr('speak.search.pick_retry', { count: page.items.length }) }),
-      validations: { labels, freeText: true },
+      // One hit: "ναι" / "igen, ezt kérem" takes it.
+      validations: { labels, freeText: true, ...(page.items.length === 1 && !step.options.hasMore ? { yesMeans: 0 } : {}) },
     } satisfies OptionPromptOptions);
   }
 

@@ -11,8 +11,14 @@ export interface Session {
   /** Signed in by `userId` (the channel's user id): nobody else in the conversation is this patron. */
   patron?: { id: number; name: string; userId?: string };
   basket: BasketItem[];
-  /** What the last question asked for; interruptions are not looked for in a PIN or card number. */
+  /** What the last question asked for; digits answering a PIN or card number are never read as a command. */
   slot?: Slot;
+  /** The options the last question offered: words naming one are its answer, not a command. */
+  choices?: string[];
+  /** The help text for the last question, when its slot's is not the one (the menu's is the general help). */
+  help?: string;
+  /** Answers in a row the last question did not understand. */
+  misses?: number;
   greeted?: boolean;
 }
 

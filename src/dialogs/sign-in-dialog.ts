@@ -3,6 +3,7 @@ import type { Params } from '../domain/decision';
 import type { SignInRefusal } from '../domain/services/sign-in';
 import type { BotServices } from './bot-services';
 import { ask, tell } from './messages';
+import { markRetry } from './option-prompt';
 import { session, turnT } from './session';
 import { signInSource } from './sign-in-source';
 
@@ -37,7 +38,7 @@ export class SignInDialog extends ComponentDialog {
     const why = t(`signin.why.${step.options.purpose ?? 'hold'}`);
     return step.prompt(CARD, {
       prompt: ask(`${why} ${t('signin.ask_card')}`, 'cardNumber', { speak: `${why} ${t('ivr:speak.signin.ask_card')}` }),
-      retryPrompt: ask(t('signin.retry_card'), 'cardNumber', { speak: t('ivr:speak.signin.retry_card') }),
+      retryPrompt: markRetry(ask(t('signin.retry_card'), 'cardNumber', { speak: t('ivr:speak.signin.retry_card') })),
     });
   }
 
@@ -46,7 +47,7 @@ export class SignInDialog extends ComponentDialog {
     step.options.cardNumber = onlyDigits(String(step.result));
     return step.prompt(PIN, {
       prompt: ask(t('signin.ask_pin'), 'pin', { speak: t('ivr:speak.signin.ask_pin') }),
-      retryPrompt: ask(t('signin.retry_pin'), 'pin', { speak: t('ivr:speak.signin.retry_pin') }),
+      retryPrompt: markRetry(ask(t('signin.retry_pin'), 'pin', { speak: t('ivr:speak.signin.retry_pin') })),
     });
   }
 

@@ -36,6 +36,13 @@ export interface RecordSummary {
 export interface SearchPage {
   total: number;
   items: RecordSummary[];
+  /**
+   * How the words were found: as typed (or spelt another way, or in Greeklish), inflected or
+   * cut short, or only as a near miss (a typo). Absent when nothing was found.
+   */
+  match?: 'exact' | 'close' | 'fuzzy';
+  /** For a near miss: the patron's words as the catalogue spells them («Καζαντζάκης»). */
+  suggestion?: string;
 }
 
 /** A book the patron has put in the basket; the copy itself is chosen when the order is written. */
@@ -53,4 +60,12 @@ export interface LibraryInfo {
   timezone: string;
   currency: string;
   defaultLanguage: Language;
+  /** In the library's own order, for "where are you?" and "when are you open?". */
+  branches: readonly BranchInfo[];
+}
+
+export interface BranchInfo {
+  id: string;
+  name: string;
+  address: string;
 }

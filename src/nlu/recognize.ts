@@ -21,7 +21,7 @@ interface CompiledCue extends Cue {
 const NEGATION = /(?:^|\s)(?:δεν|nincs)(?:\s|$)/u;
 
 // Intents listed first win ties: a title mentioning "ember" after "kölcsönözni" stays a reservation.
-const PRIORITY: Intent[] = ['cancel_order', 'my_orders', 'ill_request', 'reserve', 'start_over', 'arrived', 'opening_hours',
+const PRIORITY: Intent[] = ['cancel_order', 'my_orders', 'ill_request', 'reserve', 'start_over', 'arrived', 'opening_hours', 'address', 'basket',
   'returns_info', 'fees', 'membership', 'new_acquisitions', 'human', 'switch_language', 'help', 'cancel', 'none'];
 
 function compile(lang: Lang): CompiledCue[] {
@@ -113,8 +113,8 @@ function findTitle(n: Normalized, tokens: Token[], hit: Scored, lang: Lang): { t
   // interlibrary loan: what precedes its cues is the reason ("δεν το έχετε, μπορείτε να το φέρετε…").
   if (cleanTitle(raw, lang) === undefined && hit.first > 0 && hit.intent === 'reserve') {
     raw = spanOf(n, tokens, 0, hit.first - 1)
-      .replace(/^(?:szeretném|szeretnék|kérem|én|θέλω|θα ήθελα)\s+/iu, '')
-      .replace(/\s+(?:szeretném|szeretnék|szeretnénk|akarom|kéne|θέλω|θα ήθελα|να)$/iu, '');
+      .replace(/^(?:szeretném|szeretnem|szeretnék|szeretnek|kérem|kerem|én|θέλω|θελω|θα ήθελα|θα ηθελα)\s+/iu, '')
+      .replace(/\s+(?:szeretném|szeretnem|szeretnék|szeretnek|szeretnénk|szeretnenk|akarom|kéne|kene|θέλω|θελω|θα ήθελα|θα ηθελα|να)$/iu, '');
   }
   if (raw === '') return {};
   const { title, author } = splitAuthor(raw.replace(/[.!?;]+$/u, ''), lang);

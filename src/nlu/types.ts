@@ -7,6 +7,8 @@ export type Intent =
   | 'my_orders'
   | 'cancel_order'
   | 'opening_hours'
+  | 'address'
+  | 'basket'
   | 'returns_info'
   | 'membership'
   | 'fees'

@@ -48,6 +48,10 @@ function words(text: string, lang: Lang): string[] {
  * @example parseYesNo('Ναι, βέβαια!', 'el') === true; parseYesNo('dehogy', 'hu') === false
  */
 export function parseYesNo(text: string, lang: Lang): boolean | undefined {
+  // A thumb or a tick from a phone keyboard is an answer too.
+  const emoji = text.trim().replace(/[\u{1F3FB}-\u{1F3FF}\uFE0F]/gu, '');
+  if (/^(?:👍|👌|✅|✔)+$/u.test(emoji)) return true;
+  if (/^(?:👎|❌|✖)+$/u.test(emoji)) return false;
   const input = words(text, lang);
   if (input.length === 0) return undefined;
   for (const { key, value } of TABLES[lang]) {

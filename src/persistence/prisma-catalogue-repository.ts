@@ -1,8 +1,9 @@
-import type { CatalogueRepository, NewAcquisition } from '../domain/ports/catalogue-repository';
+import type { CatalogueRepository, NewAcquisition, Vocabulary } from '../domain/ports/catalogue-repository';
 import type { BranchAvailability, RecordSummary, SearchPage } from '../domain/types';
-import { sqlInt, type DirectSql } from './direct-sql';
+import { sqlInt, type DirectSql, type SqlValue } from './direct-sql';
 import { directSqlOf, providerOf, type Db } from './prisma-client';
 
+const VOCABULARY_TTL_MS = 5 * 60_000;
 const recordInclude = { copies: { select: { branchId: true, status: true } } } as const;
 type RecordRow = {
   id: number; title: string; author: string; year: number; kind: string; isbn: string | null;
@@ -14,50 +15,88 @@ export class PrismaCatalogueRepository implements CatalogueRepository {
   // A reservation searches once and looks a record up once: those reads skip Prisma's query
   // compiler (direct-sql.ts), as they run on the turns patrons wait for.
   private readonly sql: DirectSql;
+  private readonly vocabularies = new Map<string, { at: number; words: Promise<Vocabulary> }>();
 
   constructor(private readonly db: Db) {
     this.sql = directSqlOf(db);
   }
 
-  async search(libraryId: string, words: string[], offset: number, limit: number): Promise<SearchPage> {
-    const page = providerOf(this.db) === 'sqlite' ? await this.searchIndexed(libraryId, words, offset, limit) : undefined;
-    if (page) {
-      const byId = new Map((await this.recordRows(page.ids)).map((r) => [r.id, r]));
-      const names = await this.branches();
-      return { total: page.total, items: page.ids.flatMap((id) => { const r = byId.get(id); return r ? [toSummary(r, names)] : []; }) };
-    }
-    // PostgreSQL: Prisma's `contains` is a LIKE '%word%' that the pg_trgm GIN index on
-    // searchText answers (prisma/sql/postgresql-extras.sql). Both sides are folded, so the
-    // case-sensitive LIKE of PostgreSQL and the ASCII-insensitive one of SQLite agree.
-    const where = { libraryId, AND: words.map((w) => ({ searchText: { contains: w } })) };
-    const [total, rows] = await Promise.all([
-      this.db.record.count({ where }),
-      this.db.record.findMany({ where, include: recordInclude, orderBy: [{ title: 'asc' }, { id: 'asc' }], skip: offset, take: limit }),
-    ]);
+  async search(libraryId: string, terms: string[][], offset: number, limit: number): Promise<SearchPage> {
+    const page = providerOf(this.db) === 'sqlite'
+      ? await this.searchIndexed(libraryId, terms, offset, limit) ?? await this.searchScanned(libraryId, terms, offset, limit)
+      : await this.searchScanned(libraryId, terms, offset, limit);
+    const byId = new Map((await this.recordRows(page.ids)).map((r) => [r.id, r]));
     const names = await this.branches();
-    return { total, items: rows.map((r) => toSummary(r, names)) };
+    return { total: page.total, items: page.ids.flatMap((id) => { const r = byId.get(id); return r ? [toSummary(r, names)] : []; }) };
   }
 
   /**
-   * SQLite: the words of three letters or more go to the FTS5 trigram index "RecordSearch"
-   * (prisma/sql/sqlite-extras.sql), where a quoted phrase matches as a substring, exactly as
-   * LIKE '%word%' does; shorter words (which have no trigram) filter the hits with LIKE.
-   * Without a long word there is nothing to look up: undefined, and the plain scan runs.
+   * `"searchText" LIKE '%word%'` for every word of every group. On PostgreSQL the pg_trgm GIN
+   * index on searchText answers it (prisma/sql/postgresql-extras.sql), an OR of words as a
+   * bitmap OR; on SQLite this is the scan for groups of short words only. Both sides are
+   * folded, so the case-sensitive LIKE of PostgreSQL and the ASCII-insensitive one of SQLite agree.
    */
-  private async searchIndexed(libraryId: string, words: string[], offset: number, limit: number): Promise<{ total: number; ids: number[] } | undefined> {
-    const long = words.filter((w) => [...w].length >= 3);
-    if (long.length === 0) return undefined;
-    const short = words.filter((w) => [...w].length < 3);
-    const match = long.map((w) => `"${w.replaceAll('"', '""')}"`).join(' AND ');
-    const from = `FROM "RecordSearch" JOIN "Record" r ON r."id" = "RecordSearch".rowid
-      WHERE "RecordSearch" MATCH ? AND r."libraryId" = ?${short.map(() => ` AND r."searchText" LIKE ? ESCAPE '\\'`).join('')}`;
-    const params = [match, libraryId, ...short.map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)];
-    // One pass over the hits: the sort has to visit all of them anyway, so the window count is
-    // free, where a separate COUNT(*) ran the match and the join a second time.
+  private async searchScanned(libraryId: string, terms: string[][], offset: number, limit: number): Promise<{ total: number; ids: number[] }> {
+    const groups = terms.filter((g) => g.length > 0);
+    const from = `FROM "Record" r WHERE r."libraryId" = ?${groups.map(likeGroup).join('')}`;
+    const params = [libraryId, ...groups.flat().map(likePattern)];
+    return this.page(from, params, offset, limit);
+  }
+
+  /** One pass over the hits: the sort has to visit all of them anyway, so the window count is free. */
+  private async page(from: string, params: SqlValue[], offset: number, limit: number): Promise<{ total: number; ids: number[] }> {
     const rows = await this.sql.query(`SELECT r."id" AS id, COUNT(*) OVER () AS n ${from} ORDER BY r."title", r."id" LIMIT ? OFFSET ?`, [...params, limit, offset]);
     // A page past the end has no row to carry the count.
     const total = rows.length > 0 || offset === 0 ? sqlInt(rows[0]?.n ?? 0) : sqlInt((await this.sql.query(`SELECT COUNT(*) AS n ${from}`, params))[0]?.n ?? 0);
     return { total, ids: rows.map((r) => sqlInt(r.id)) };
+  }
+
+  /**
+   * SQLite: groups whose words all have three letters or more go to the FTS5 trigram index
+   * "RecordSearch" (prisma/sql/sqlite-extras.sql), where a quoted phrase matches as a substring,
+   * exactly as LIKE '%word%' does, and a group is an OR of phrases; a group with a shorter word
+   * (which has no trigram) filters the hits with LIKE. Without an indexed group there is nothing
+   * to look up: undefined, and the plain scan runs.
+   */
+  private async searchIndexed(libraryId: string, terms: string[][], offset: number, limit: number): Promise<{ total: number; ids: number[] } | undefined> {
+    const indexed = terms.filter((g) => g.length > 0 && g.every((w) => [...w].length >= 3));
+    if (indexed.length === 0) return undefined;
+    const scanned = terms.filter((g) => g.length > 0 && !indexed.includes(g));
+    const match = indexed.map((g) => `(${g.map((w) => `"${w.replaceAll('"', '""')}"`).join(' OR ')})`).join(' AND ');
+    const from = `FROM "RecordSearch" JOIN "Record" r ON r."id" = "RecordSearch".rowid
+      WHERE "RecordSearch" MATCH ? AND r."libraryId" = ?${scanned.map(likeGroup).join('')}`;
+    return this.page(from, [match, libraryId, ...scanned.flat().map(likePattern)], offset, limit);
+  }
+
+  /**
+   * Read once per library, then again in the background every few minutes: at a million copies
+   * the words of every title take a while to gather, and a word added since is still found as
+   * typed (the search always looks for it too), only not yet as a near miss.
+   */
+  async vocabulary(libraryId: string): Promise<Vocabulary> {
+    const cached = this.vocabularies.get(libraryId);
+    if (!cached) {
+      const loading = this.readVocabulary(libraryId);
+      this.vocabularies.set(libraryId, { at: Date.now(), words: loading });
+      return loading.catch((error: unknown) => { this.vocabularies.delete(libraryId); throw error; });
+    }
+    if (Date.now() - cached.at >= VOCABULARY_TTL_MS) {
+      cached.at = Date.now();
+      const previous = cached.words;
+      // The old words serve until the new ones are read; a failed read keeps them.
+      this.readVocabulary(libraryId).then((words) => { cached.words = Promise.resolve(words); }, () => { cached.words = previous; });
+    }
+    return cached.words;
+  }
+
+  private async readVocabulary(libraryId: string): Promise<Vocabulary> {
+    const rows = await this.sql.query(`SELECT "title", "author", "language" FROM "Record" WHERE "libraryId" = ?`, [libraryId]);
+    const sets: Record<'el' | 'hu', Set<string>> = { el: new Set(), hu: new Set() };
+    for (const r of rows) {
+      const set = r.language === 'hu' ? sets.hu : sets.el;
+      for (const w of `${String(r.title)} ${String(r.author)}`.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (w !== '') set.add(w);
+    }
+    return { el: [...sets.el], hu: [...sets.hu] };
   }
 
   async record(recordId: number): Promise<RecordSummary | undefined> {
@@ -106,6 +145,9 @@ export class PrismaCatalogueRepository implements CatalogueRepository {
     return this.branchNames;
   }
 }
+
+const likeGroup = (g: string[]) => ` AND (${g.map(() => `r."searchText" LIKE ? ESCAPE '\\'`).join(' OR ')})`;
+const likePattern = (w: string) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function toSummary(row: RecordRow, branches: Map<string, { name: string; sortOrder: number }>): RecordSummary {
   const byBranch = new Map<string, BranchAvailability>();

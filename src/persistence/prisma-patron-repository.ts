@@ -1,4 +1,4 @@
-import type { CardLockout, PatronCredentials, PatronRepository } from '../domain/ports/patron-repository';
+import type { PatronCredentials, PatronRepository } from '../domain/ports/patron-repository';
 import type { Language, PatronSnapshot, PatronStatus } from '../domain/types';
 import { ACTIVE_HOLD, OPEN_ORDER_STATUSES } from './active-hold';
 import { sqlDate, sqlDateOrNull, sqlInt, type DirectSql, type DirectSqlTransaction, type SqlRow } from './direct-sql';
@@ -28,42 +28,8 @@ export class PrismaPatronRepository implements PatronRepository {
     return row?.phone ? String(row.phone) : undefined;
   }
 
-  async beginPinCheck(patronId: number, now: Date): Promise<{ inARow: number } | { lockedUntil: Date }> {
-    for (let tries = 0; tries < 2; tries++) {
-      try {
-        // One UPDATE … RETURNING: parallel checks of one card each get their own number.
-        const row = await this.db.patron.update({
-          where: { id: patronId, OR: [{ pinLockedUntil: null }, { pinLockedUntil: { lte: now } }] },
-          data: { failedPinCount: { increment: 1 } },
-          select: { failedPinCount: true },
-        });
-        return { inARow: row.failedPinCount };
-      } catch (error) {
-        if ((error as { code?: string }).code !== 'P2025') throw error;
-        const row = await this.db.patron.findUniqueOrThrow({ where: { id: patronId }, select: { pinLockedUntil: true } });
-        if (row.pinLockedUntil && row.pinLockedUntil > now) return { lockedUntil: row.pinLockedUntil };
-        // The lock was lifted (by staff) between the two statements: count again.
-      }
-    }
-    return { inARow: Number.MAX_SAFE_INTEGER };
-  }
-
-  async lockPin(patronId: number, until: Date): Promise<void> {
-    // A lockout starts a fresh count: after it, five more wrong PINs in a row lock again.
-    await this.db.patron.update({ where: { id: patronId }, data: { failedPinCount: 0, pinLockedUntil: until } });
-  }
-
-  async resetFailedPins(patronId: number): Promise<void> {
-    await this.db.patron.update({ where: { id: patronId }, data: { failedPinCount: 0, pinLockedUntil: null } });
-  }
-
-  async pinLockouts(libraryId: string, now: Date): Promise<CardLockout[]> {
-    const rows = await this.db.patron.findMany({
-      where: { libraryId, pinLockedUntil: { gt: now } },
-      select: { id: true, cardNumber: true, name: true, pinLockedUntil: true },
-      orderBy: { pinLockedUntil: 'desc' },
-    });
-    return rows.map((r) => ({ patronId: r.id, cardNumber: r.cardNumber, patronName: r.name, lockedUntil: r.pinLockedUntil! }));
+  async replacePinHash(patronId: number, pinHash: string): Promise<void> {
+    await this.sql.execute('UPDATE "Patron" SET "pinHash" = ? WHERE "id" = ?', [pinHash, patronId]);
   }
 }
 

@@ -3,14 +3,11 @@ import type { SourceAttempt } from '../domain/rules/sign-in-rate-limit';
 import { sqlBool, sqlDate, sqlInt, type DirectSql, type DirectSqlTransaction } from './direct-sql';
 import { directSqlOf, providerOf, type Db } from './prisma-client';
 
-/** More than any window's maxFailures (50): the rules never need more of either kind. */
-const NEWEST = 64;
-const KINDS: readonly SignInSource['kind'][] = ['phone', 'address', 'user', 'username'];
-const ATTEMPT = { id: true, at: true, pending: true } as const;
+/** More than any window's maxFailures (100): the rules never need more of either kind. */
+const NEWEST = 128;
+const KINDS: readonly SignInSource['kind'][] = ['phone', 'address', 'user', 'username', 'card', 'pair'];
 /** First key of the advisory locks taken here, apart from the job runner's (prisma-job-store.ts). */
 const ATTEMPT_LOCK_CLASS = 8_008;
-
-type Reader = Pick<Db, 'signInAttempt'>;
 
 export class PrismaSignInAttempts implements SignInAttempts {
   // Every sign-in records, reads and settles its attempt: those statements skip Prisma's query
@@ -21,27 +18,41 @@ export class PrismaSignInAttempts implements SignInAttempts {
     this.sql = directSqlOf(db);
   }
 
-  async begin(scope: AttemptScope, source: SignInSource, at: Date, since: Date): Promise<{ id: number; seen: RecordedAttempt[] }> {
-    const key = sourceKey(source);
+  async begin(scope: AttemptScope, sources: readonly SignInSource[], at: Date, since: Date): Promise<Array<{ id: number; seen: RecordedAttempt[] }>> {
+    const keys = sources.map(sourceKey);
     // SQLite has one writer, so ids are committed in order and the read sees every smaller one.
-    // The insert is committed before the read, in a transaction of its own: under the driver
-    // adapter's lock, so that it never joins another turn's open transaction.
+    // The inserts are committed before the reads, in a transaction of their own: under the
+    // driver adapter's lock, so that it never joins another turn's open transaction.
     if (providerOf(this.db) === 'sqlite') {
-      const [row] = await this.sql.transaction((tx) => tx.query(
-        'INSERT INTO "SignInAttempt" ("scope", "libraryId", "source", "at", "pending") VALUES (?, ?, ?, ?, ?) RETURNING "id"',
-        [scope.scope, scope.libraryId, key, at, true]));
-      return { id: sqlInt(row!.id), seen: await readDirect(this.sql, scope, key, since) };
+      const ids = await this.sql.transaction(async (tx) => {
+        const out: number[] = [];
+        for (const key of keys) {
+          const [row] = await tx.query(
+            'INSERT INTO "SignInAttempt" ("scope", "libraryId", "source", "at", "pending") VALUES (?, ?, ?, ?, ?) RETURNING "id"',
+            [scope.scope, scope.libraryId, key, at, true]);
+          out.push(sqlInt(row!.id));
+        }
+        return out;
+      });
+      const seen: RecordedAttempt[][] = [];
+      for (const key of keys) seen.push(await readDirect(this.sql, scope, key, since));
+      return ids.map((id, i) => ({ id, seen: seen[i]! }));
     }
-    const insertAndRead = async (tx: Reader) => {
-      const { id } = await tx.signInAttempt.create({ data: { ...scope, source: key, at }, select: { id: true } });
-      return { id, seen: await read(tx, scope, key, since) };
-    };
     // PostgreSQL hands out ids before commit: a smaller id could still be invisible. Attempts of
-    // one source insert and read one at a time, under a lock the transaction's end releases.
-    return this.db.$transaction(async (tx) => {
-      await tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock($1::int, $2::int)', ATTEMPT_LOCK_CLASS, lockKey(`${scope.scope}|${scope.libraryId}|${key}`));
-      return insertAndRead(tx);
+    // one source insert one at a time, under a lock the transaction's end releases (the locks
+    // of several sources in one order, so two attempts cannot deadlock): whoever got a smaller
+    // id of the source had committed before this one got the lock, so a read after the commit
+    // sees it. The reads stay outside, so the locked part is short: a thousand guesses at once
+    // queue on it.
+    const locks = [...new Set(keys.map((key) => lockKey(`${scope.scope}|${scope.libraryId}|${key}`)))].sort((a, b) => a - b);
+    const ids = await this.db.$transaction(async (tx) => {
+      for (const lock of locks) await tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock($1::int, $2::int)', ATTEMPT_LOCK_CLASS, lock);
+      const out: number[] = [];
+      for (const key of keys) out.push((await tx.signInAttempt.create({ data: { ...scope, source: key, at }, select: { id: true } })).id);
+      return out;
     });
+    const seen = await Promise.all(keys.map((key) => readDirect(this.sql, scope, key, since)));
+    return ids.map((id, i) => ({ id, seen: seen[i]! }));
   }
 
   async recent(scope: AttemptScope, source: SignInSource, since: Date): Promise<RecordedAttempt[]> {
@@ -70,6 +81,10 @@ export class PrismaSignInAttempts implements SignInAttempts {
     return (await this.db.signInAttempt.deleteMany({ where: { ...scope, source: sourceKey(source) } })).count;
   }
 
+  async clearAccountPairs(scope: AttemptScope, account: SignInSource): Promise<number> {
+    return (await this.db.signInAttempt.deleteMany({ where: { ...scope, source: { startsWith: `pair:${sourceKey(account)}|` } } })).count;
+  }
+
   async purge(before: Date): Promise<number> {
     return this.sql.execute('DELETE FROM "SignInAttempt" WHERE "at" < ?', [before]);
   }
@@ -77,27 +92,19 @@ export class PrismaSignInAttempts implements SignInAttempts {
 
 /**
  * The oldest pending attempts (they are ahead of the rest), then the newest failures (they fill
- * windows). In that order, one after the other: an attempt that fails between the two reads is
- * seen in one of them at least (pending, then failed), never in neither.
+ * windows), past Prisma's query compiler.
  */
-async function read(db: Reader, scope: AttemptScope, source: string, since: Date): Promise<RecordedAttempt[]> {
-  const where = { ...scope, source, at: { gte: since } };
-  const pending = await db.signInAttempt.findMany({ where: { ...where, pending: true }, select: ATTEMPT, orderBy: { id: 'asc' }, take: NEWEST });
-  const failed = await db.signInAttempt.findMany({ where: { ...where, pending: false }, select: ATTEMPT, orderBy: { at: 'desc' }, take: NEWEST });
-  const byId = new Map(pending.map((a) => [a.id, a]));
-  for (const a of failed) byId.set(a.id, a);
-  return [...byId.values()];
-}
-
-/** `read`, as one statement past Prisma's query compiler: the same rows in the same order. */
 async function readDirect(sql: Pick<DirectSqlTransaction, 'query'>, scope: AttemptScope, source: string, since: Date): Promise<RecordedAttempt[]> {
   const where = '"scope" = ? AND "libraryId" = ? AND "source" = ? AND "at" >= ? AND "pending" = ?';
   const args = [scope.scope, scope.libraryId, source, since];
-  const [failed, pending] = await Promise.all([
-    sql.query(`SELECT "id", "at", "pending" FROM "SignInAttempt" WHERE ${where} ORDER BY "at" DESC LIMIT ${NEWEST}`, [...args, false]),
-    sql.query(`SELECT "id", "at", "pending" FROM "SignInAttempt" WHERE ${where} ORDER BY "id" ASC LIMIT ${NEWEST}`, [...args, true]),
-  ]);
-  return [...failed, ...pending].map((r) => ({ id: sqlInt(r.id), at: sqlDate(r.at), pending: sqlBool(r.pending) }));
+  // Pending first, then failed, one after the other: an attempt that fails between the two reads
+  // is seen in one of them at least (pending, then failed), never in neither. Sent together, the failed
+  // query could run first and miss an attempt that fails before the pending one runs.
+  const pending = await sql.query(`SELECT "id", "at", "pending" FROM "SignInAttempt" WHERE ${where} ORDER BY "id" ASC LIMIT ${NEWEST}`, [...args, true]);
+  const failed = await sql.query(`SELECT "id", "at", "pending" FROM "SignInAttempt" WHERE ${where} ORDER BY "at" DESC LIMIT ${NEWEST}`, [...args, false]);
+  const byId = new Map<number, RecordedAttempt>();
+  for (const r of [...pending, ...failed]) byId.set(sqlInt(r.id), { id: sqlInt(r.id), at: sqlDate(r.at), pending: sqlBool(r.pending) });
+  return [...byId.values()];
 }
 
 export const sourceKey = (source: SignInSource): string => `${source.kind}:${source.id}`;

@@ -34,6 +34,10 @@ export class PrismaStaffRepository implements StaffRepository {
     return this.db.branch.findMany({ where: { libraryId }, select: { id: true, name: true }, orderBy: { sortOrder: 'asc' } });
   }
 
+  async replacePasswordHash(staffId: number, passwordHash: string): Promise<void> {
+    await this.db.staffUser.update({ where: { id: staffId }, data: { passwordHash } });
+  }
+
   async deleteExpiredSessions(now: Date): Promise<number> {
     return (await this.db.staffSession.deleteMany({ where: { expiresAt: { lte: now } } })).count;
   }

@@ -1,16 +1,16 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import type { PinHasher } from '../domain/ports/pin-hasher';
+import type { PasswordHasher } from '../domain/ports/pin-hasher';
 
 const scryptAsync = (secret: string, salt: Buffer, keylen: number, options: ScryptOptions) =>
   new Promise<Buffer>((resolve, reject) =>
     scrypt(secret, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))));
 
 /**
- * scrypt from Node's own crypto (no native dependency). A 4-digit PIN has only 10,000 values,
- * so the hash only slows an offline attacker down; the real defence is the lockout in SignIn.
+ * scrypt from Node's own crypto (no native dependency), for staff passwords and for the PIN
+ * hashes of earlier versions (read only: PINs are now hashed with a key, keyed-pin-hasher.ts).
  * Format: scrypt$N$r$p$salt(base64url)$key(hex).
  */
-export class ScryptPinHasher implements PinHasher {
+export class ScryptPinHasher implements PasswordHasher {
   constructor(private readonly cost = 16384, private readonly parallelization = 1) {}
 
   async hash(pin: string): Promise<string> {
@@ -25,6 +25,11 @@ export class ScryptPinHasher implements PinHasher {
     const expected = Buffer.from(keyHex, 'hex');
     const key = await scryptAsync(pin, Buffer.from(salt, 'base64url'), expected.length, { N: Number(n), r: Number(r), p: Number(p) });
     return timingSafeEqual(key, expected);
+  }
+
+  outdated(stored: string): boolean {
+    const [scheme, n, , p] = stored.split('$');
+    return scheme !== 'scrypt' || Number(n) < this.cost || Number(p) < this.parallelization;
   }
 }
 

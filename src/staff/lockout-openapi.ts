@@ -8,8 +8,16 @@ export function lockoutOpenApiPaths(): Record<string, object> {
     type: 'object',
     properties: {
       cards: {
-        type: 'array', description: 'Cards locked now by five wrong PINs in a row',
-        items: { type: 'object', properties: { cardNumber: { type: 'string' }, patronName: { type: 'string' }, lockedUntil: when } },
+        type: 'array', description: 'Cards locked now: everywhere (20 wrong PINs from all sources in 24 hours: an alarm, listed first) or for one source (5 wrong PINs from it in 15 minutes)',
+        items: {
+          type: 'object',
+          properties: {
+            cardNumber: { type: 'string' }, patronName: { type: 'string' }, lockedUntil: when,
+            everywhere: { type: 'boolean', description: 'Locked for every source but the patron\'s own phone number on file' },
+            from: { type: 'object', description: 'The one source it is locked for (absent when everywhere)', properties: { kind: { type: 'string', enum: ['phone', 'address', 'user'] }, id: { type: 'string' } } },
+            failuresLastDay: { type: 'integer', description: 'Wrong PINs at the card in the last 24 hours, from everywhere' },
+          },
+        },
       },
       sources: {
         type: 'array', description: 'Callers\' numbers and client addresses with failed sign-ins in the last 24 hours, limited ones first',
@@ -31,7 +39,7 @@ export function lockoutOpenApiPaths(): Record<string, object> {
     },
     '/api/staff/lockouts/cards/clear': {
       post: {
-        summary: 'Lift a card\'s PIN lockout and its count of wrong PINs', parameters: [csrf],
+        summary: 'Lift a card\'s PIN lockouts (everywhere and per source) and forget its wrong PINs; the sources keep their failures', parameters: [csrf],
         requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['cardNumber'], properties: { cardNumber: { type: 'string', description: 'In the body, never in a URL' } } } } } },
         responses: { ...ok, 400: error('cardNumber missing'), ...auth, 404: error('lockout.not_found: no such card at this library') },
       },

@@ -96,7 +96,10 @@ export function registerLockoutRoutes(server: Server, deps: LockoutRouteDeps): v
 
 export function lockoutsJson(l: Lockouts) {
   return {
-    cards: l.cards.map((c) => ({ cardNumber: c.cardNumber, patronName: c.patronName, lockedUntil: c.lockedUntil.toISOString() })),
+    cards: l.cards.map((c) => ({
+      cardNumber: c.cardNumber, patronName: c.patronName, lockedUntil: c.lockedUntil.toISOString(), everywhere: !c.from,
+      ...(c.from ? { from: { kind: c.from.kind, id: c.from.id } } : {}), failuresLastDay: c.failuresLastDay,
+    })),
     sources: l.sources.map((s) => ({
       kind: s.source.kind, id: s.source.id, failuresLastQuarterHour: s.failures[0] ?? 0, failuresLastDay: s.failures[1] ?? 0,
       lastFailureAt: s.lastFailureAt.toISOString(), limitedUntil: s.limitedUntil?.toISOString() ?? null,

@@ -49,7 +49,7 @@ export function staffOpenApi(): object {
       ...patronDataOpenApiPaths(),
       ...lockoutOpenApiPaths(),
       '/api/staff/session': {
-        post: { summary: 'Sign in', security: [], requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['username', 'password'], properties: { username: { type: 'string' }, password: { type: 'string' } } } } } }, responses: { 200: json(ref('Session')), 401: error('Wrong username or password'), 429: error('staff.login_limited: too many failed logins from this address or for this username; the message says how many minutes to wait') } },
+        post: { summary: 'Sign in', security: [], requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['username', 'password'], properties: { username: { type: 'string' }, password: { type: 'string' } } } } } }, responses: { 200: json(ref('Session')), 401: error('Wrong username or password'), 403: error('staff.cross_site: a browser sent it from another site (Sec-Fetch-Site, or Origin, not this server); clients sending neither header are not affected'), 429: error('staff.login_limited: too many failed logins from this address, for this username from this address, or for this username from everywhere; the message says how many minutes to wait') } },
         get: { summary: 'The current session', responses: { 200: json(ref('Session')), 401: auth[401] } },
         delete: { summary: 'Sign out', parameters: [csrf], responses: { 204: { description: 'Signed out' }, ...auth } },
       },
@@ -61,7 +61,7 @@ export function staffOpenApi(): object {
             { name: 'branch', in: 'query', schema: { type: 'string' } },
             { name: 'day', in: 'query', schema: { type: 'string', format: 'date' }, description: 'Pickup day (library-local)' },
           ],
-          responses: { 200: json({ type: 'object', properties: { orders: { type: 'array', items: ref('QueueRow') } } }), 401: auth[401] },
+          responses: { 200: json({ type: 'object', properties: { orders: { type: 'array', items: ref('QueueRow') } } }), 400: error('staff.bad_day: day is not a real calendar day YYYY-MM-DD of the years 2000–2999 (an empty day is no filter)'), 401: auth[401] },
         },
       },
       '/api/staff/orders/{ref}': { get: { summary: 'One order', parameters: [refParam], responses: { 200: json(ref('Order')), 401: auth[401], 404: error('Not found (or another library\'s)') } } },
@@ -82,7 +82,7 @@ export function staffOpenApi(): object {
       '/api/staff/orders/{ref}/slots': {
         get: {
           summary: 'Free pickup slots at one of the order\'s branches', parameters: [refParam, { name: 'branch', in: 'query', required: true, schema: { type: 'string' } }, { name: 'day', in: 'query', schema: { type: 'string', format: 'date' } }],
-          responses: { 200: json({ type: 'object', properties: { slots: { type: 'array', items: { type: 'string', format: 'date-time' } } } }), 401: auth[401], 404: error('Not found') },
+          responses: { 200: json({ type: 'object', properties: { slots: { type: 'array', items: { type: 'string', format: 'date-time' } } } }), 400: error('staff.bad_day: day is not a real calendar day YYYY-MM-DD of the years 2000–2999 (an empty day is no filter)'), 401: auth[401], 404: error('Not found') },
         },
       },
       '/api/staff/orders/{ref}/appointments/{branch}': {
@@ -95,7 +95,7 @@ export function staffOpenApi(): object {
       '/api/staff/schedule': {
         get: {
           summary: 'Pickups of one day per branch', parameters: [{ name: 'day', in: 'query', schema: { type: 'string', format: 'date' } }],
-          responses: { 200: json({ type: 'object', properties: { day: { type: 'string', format: 'date' }, appointments: { type: 'array', items: { type: 'object' } } } }), 401: auth[401] },
+          responses: { 200: json({ type: 'object', properties: { day: { type: 'string', format: 'date' }, appointments: { type: 'array', items: { type: 'object' } } } }), 400: error('staff.bad_day: day is not a real calendar day YYYY-MM-DD of the years 2000–2999 (an empty day is no filter)'), 401: auth[401] },
         },
       },
     },

@@ -80,6 +80,9 @@ export interface QueuePageData {
   branches: Array<{ id: string; name: string }>;
   filter: { status?: string; branch?: string; day?: string };
   schedule: { day: string; rows: ScheduleRow[] };
+  error?: string;
+  /** Cards of the library locked for everyone: shown on top of the queue until lifted. */
+  alarms?: number;
 }
 
 export function queuePage(ctx: PageContext, data: QueuePageData): string {
@@ -110,8 +113,9 @@ export function queuePage(ctx: PageContext, data: QueuePageData): string {
       <td><a href="/staff/orders/${esc(r.orderRef)}">${esc(r.orderRef)}</a></td><td>${esc(r.patronName)}</td><td>${r.itemCount}</td><td>${status(t, r.orderStatus)}</td></tr>`).join('')}
     </tbody></table>`).join('');
   return layout(ctx, t('title'), `
+  ${data.alarms ? `<section id="alarm"><p class="error" role="alert"><a href="/staff/lockouts">${esc(t('lockouts.alarm', { count: data.alarms }))}</a></p></section>` : ''}
   ${data.waiting.length > 0 ? `<section class="waiting" id="waiting"><h2>${esc(t('queue.waiting_heading'))}</h2>${table(data.waiting)}</section>` : ''}
-  <section><h1>${esc(t('queue.heading'))}</h1>${filters}</section>
+  <section><h1>${esc(t('queue.heading'))}</h1>${data.error ? `<p class="error" role="alert">${esc(data.error)}</p>` : ''}${filters}</section>
   <section id="queue">${table(data.rows)}</section>
   <section id="schedule"><h2>${esc(t('schedule.heading', { day: formatDay(data.schedule.day, language, zone) }))}</h2>${schedule}</section>`, { refresh: true });
 }

@@ -7,6 +7,8 @@ import { registerWebChatConnector, type WebChatKeys } from '../channels/web-chat
 import type { Refusal } from '../domain/decision';
 import { isOrderStatus, nextStatuses, OPEN_STATUSES, type OrderStatus } from '../domain/order-status';
 import { policyFor } from '../domain/policy/policies';
+import { isLocalDate, type LocalDate } from '../domain/rules/local-time';
+import { cardAlarms } from '../domain/services/sign-in-lockouts';
 import type { OrderView } from '../domain/ports/staff-order-repository';
 import type { LibraryInfo } from '../domain/types';
 import { tFor } from '../i18n/init';
@@ -14,6 +16,7 @@ import type { Logger } from '../logging';
 import { appointmentIcs } from '../notifications/ics';
 import { staffPasswordHasher } from '../persistence/scrypt-pin-hasher';
 import { staffOpenApi } from './openapi';
+import { loginOriginOk } from './login-origin';
 import { loginPage, orderPage, queuePage, type PageContext } from './pages';
 import type { PickupAssembly } from './pickup-services';
 import { StaffAuth, type StaffSession } from './staff-auth';
@@ -33,7 +36,6 @@ export const COOKIE = 'staff_session';
 export const MAX_NOTE = 2000;
 /** A row version as the API returns it; anything else (1e300, 0.5, "1") cannot be one and is a bad request. */
 export const isVersion = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const REF = /^\d{7}$/;
 
 /**
@@ -64,6 +66,12 @@ export function registerStaffRoutes(server: Server, deps: StaffRouteDeps): void 
   });
 
   server.post('/staff/login', async (req: Request, res: Response) => {
+    if (!loginOriginOk(req.headers, pickup.publicUrl.value)) {
+      const language = loginLanguage(req);
+      const t = tFor(language, 'staff');
+      html(res, 403, loginPage({ t, language, libraryName: '', policy: policyFor('kalamaria') }, t('login.cross_site')));
+      return;
+    }
     const body = formBody(req);
     const result = await auth.login(body.username ?? '', body.password ?? '', { kind: 'address', id: clientAddress(req) });
     if (!result.allowed) {
@@ -89,19 +97,22 @@ export function registerStaffRoutes(server: Server, deps: StaffRouteDeps): void 
     const s = await session(req);
     if (!s) { redirect(res, '/staff/login'); return; }
     const query = (req.query ?? {}) as Record<string, unknown>;
+    const day = dayOf(query);
     const filter = {
       status: typeof query.status === 'string' && (query.status === 'all' || isOrderStatus(query.status)) ? query.status : undefined,
       branch: typeof query.branch === 'string' && query.branch ? query.branch : undefined,
-      day: typeof query.day === 'string' && DAY.test(query.day) ? query.day : undefined,
+      day: day.ok ? day.day : undefined,
     };
     const libraryId = s.staff.libraryId;
     const branches = await pickup.staff.branches(libraryId);
-    const [rows, waiting, schedule] = await Promise.all([
+    const [rows, waiting, schedule, lockouts] = await Promise.all([
       pickup.listQueue.queue({ libraryId, statuses: statusesOf(filter.status), branchId: branches.some((b) => b.id === filter.branch) ? filter.branch : undefined, pickupDay: filter.day }),
       pickup.listQueue.queue({ libraryId, statuses: ['waiting_outside'] }),
       pickup.listQueue.schedule(libraryId, filter.day),
+      pickup.lockouts.list(libraryId),
     ]);
-    html(res, 200, queuePage(context(s), { rows, waiting, branches, filter, schedule }));
+    // A day that is no day: the queue without that filter, and the staff member told why.
+    html(res, day.ok ? 200 : 400, queuePage(context(s), { rows, waiting, branches, filter, schedule, error: day.ok ? undefined : context(s).t('filter.bad_day'), alarms: cardAlarms(lockouts) }));
   });
 
   const renderOrder = async (res: Response, s: StaffSession, order: OrderView, code = 200, messages: { flash?: string; error?: string } = {}) => {
@@ -173,6 +184,8 @@ export function registerStaffRoutes(server: Server, deps: StaffRouteDeps): void 
   server.get('/api/staff/openapi.json', async (_req: Request, res: Response) => { res.send(200, staffOpenApi()); });
 
   server.post('/api/staff/session', async (req: Request, res: Response) => {
+    // Refused before anything is checked or counted: the guess never reached a password.
+    if (!loginOriginOk(req.headers, pickup.publicUrl.value)) { apiError(res, 403, 'staff.cross_site', tFor(loginLanguage(req), 'staff')('login.cross_site')); return; }
     const body = (req.body ?? {}) as { username?: unknown; password?: unknown };
     const result = await auth.login(String(body.username ?? ''), String(body.password ?? ''), { kind: 'address', id: clientAddress(req) });
     if (!result.allowed && result.reason === 'staff.login_limited') {
@@ -193,6 +206,7 @@ export function registerStaffRoutes(server: Server, deps: StaffRouteDeps): void 
     if (changes && !csrfOk(s, req.header('x-csrf-token'))) { apiError(res, 403, 'staff.csrf', 'missing or wrong x-csrf-token'); return; }
     await handle(s, req, res);
   };
+  const badDay = (res: Response, s: StaffSession) => apiError(res, 400, 'staff.bad_day', context(s).t('filter.bad_day'));
   const apiRefusal = (res: Response, s: StaffSession, r: Refusal<string> & { alternatives?: Date[] }) =>
     apiError(res, statusFor(r.reason), r.reason, refusalText(s, r), r.alternatives?.map((d) => d.toISOString()));
 
@@ -206,8 +220,9 @@ export function registerStaffRoutes(server: Server, deps: StaffRouteDeps): void 
   server.get('/api/staff/orders', api(async (s, req, res) => {
     const query = (req.query ?? {}) as Record<string, unknown>;
     const status = typeof query.status === 'string' && (query.status === 'all' || isOrderStatus(query.status)) ? query.status : undefined;
-    const day = typeof query.day === 'string' && DAY.test(query.day) ? query.day : undefined;
-    const rows = await pickup.listQueue.queue({ libraryId: s.staff.libraryId, statuses: statusesOf(status), branchId: typeof query.branch === 'string' && query.branch ? query.branch : undefined, pickupDay: day });
+    const day = dayOf(query);
+    if (!day.ok) { badDay(res, s); return; }
+    const rows = await pickup.listQueue.queue({ libraryId: s.staff.libraryId, statuses: statusesOf(status), branchId: typeof query.branch === 'string' && query.branch ? query.branch : undefined, pickupDay: day.day });
     res.send(200, { orders: rows.map(({ id: _id, ...row }) => row) });
   }));
 
@@ -250,8 +265,10 @@ export function registerStaffRoutes(server: Server, deps: StaffRouteDeps): void 
     const query = (req.query ?? {}) as Record<string, unknown>;
     const branch = String(query.branch ?? '');
     if (!order || !order.items.some((i) => i.branchId === branch)) { apiError(res, 404, 'order.not_found', context(s).t('order.not_found', { ns: 'reasons' })); return; }
-    const slots = typeof query.day === 'string' && DAY.test(query.day)
-      ? await pickup.bookAppointment.freeOn(order.libraryId, branch, query.day)
+    const day = dayOf(query);
+    if (!day.ok) { badDay(res, s); return; }
+    const slots = day.day
+      ? await pickup.bookAppointment.freeOn(order.libraryId, branch, day.day)
       : await pickup.bookAppointment.nextFree(order.libraryId, branch, 24);
     res.send(200, { slots: slots.map((d) => d.toISOString()) });
   }));
@@ -268,8 +285,9 @@ export function registerStaffRoutes(server: Server, deps: StaffRouteDeps): void 
   }, true));
 
   server.get('/api/staff/schedule', api(async (s, req, res) => {
-    const day = (req.query as Record<string, unknown> | undefined)?.day;
-    const schedule = await pickup.listQueue.schedule(s.staff.libraryId, typeof day === 'string' && DAY.test(day) ? day : undefined);
+    const day = dayOf((req.query ?? {}) as Record<string, unknown>);
+    if (!day.ok) { badDay(res, s); return; }
+    const schedule = await pickup.listQueue.schedule(s.staff.libraryId, day.day);
     res.send(200, { day: schedule.day, appointments: schedule.rows });
   }));
 
@@ -292,6 +310,16 @@ export function registerStaffRoutes(server: Server, deps: StaffRouteDeps): void 
     // Scoped by library: another library's reference is simply not found.
     return typeof ref === 'string' && REF.test(ref) ? pickup.listQueue.order(s.staff.libraryId, ref) : undefined;
   }
+}
+
+/**
+ * The `day` of a query: absent (or left empty in the filter form), a real day, or not a day at
+ * all ("9999-99-99" once reached the date arithmetic and came back as a 500).
+ */
+function dayOf(query: Record<string, unknown>): { ok: true; day?: LocalDate } | { ok: false } {
+  const { day } = query;
+  if (day === undefined || day === '') return { ok: true };
+  return typeof day === 'string' && isLocalDate(day) ? { ok: true, day } : { ok: false };
 }
 
 function statusesOf(filter: string | undefined): OrderStatus[] | undefined {

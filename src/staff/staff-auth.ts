@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { refuse, type Refusal } from '../domain/decision';
-import type { PinHasher } from '../domain/ports/pin-hasher';
-import type { AttemptScope, SignInAttempts, SignInSource } from '../domain/ports/sign-in-attempts';
+import type { PasswordHasher } from '../domain/ports/pin-hasher';
+import { accountFromSource, type AttemptScope, type SignInAttempts, type SignInSource } from '../domain/ports/sign-in-attempts';
 import type { StaffAccount, StaffRepository } from '../domain/ports/staff-repository';
 import { checkStaffLogin, type StaffLoginRefusal } from '../domain/rules/sign-in-rate-limit';
 import { AttemptGate } from '../domain/services/attempt-gate';
@@ -32,14 +32,15 @@ export type StaffLoginResult = { allowed: true; session: StaffSession } | Refusa
  * Staff sign-in with a slow password hash (scrypt) and server-side sessions: the cookie holds a
  * random token, the database only its SHA-256. Each session has its own CSRF token
  * (synchronizer pattern). Sessions slide with use up to an absolute limit. Failed logins are
- * limited per client address and per username (rules/sign-in-rate-limit.ts), in the database.
+ * limited per client address, per username from that address and per username from everywhere
+ * (rules/sign-in-rate-limit.ts), in the database.
  */
 export class StaffAuth {
   private readonly gate: AttemptGate;
 
   constructor(
     private readonly repo: StaffRepository,
-    private readonly hasher: PinHasher,
+    private readonly hasher: PasswordHasher,
     attempts: SignInAttempts,
     private readonly now: () => Date = () => new Date(),
   ) {
@@ -50,8 +51,11 @@ export class StaffAuth {
   async login(username: string, password: string, from: SignInSource): Promise<StaffLoginResult> {
     const name = username.trim().toLowerCase();
     // Counted for unknown usernames too: being limited tells nobody whether an account exists.
-    const entry = await this.gate.enter(STAFF_SCOPE, [from, { kind: 'username', id: name.slice(0, 100) }],
-      ([byAddress, byUsername], now) => checkStaffLogin(byAddress ?? [], byUsername ?? [], now));
+    // The username from this address locks first; from everywhere only at a much higher count.
+    const user: SignInSource = { kind: 'username', id: name.slice(0, 100) };
+    const entry = await this.gate.enter(STAFF_SCOPE, [from, accountFromSource(user, from), user],
+      ([byAddress, byUsernameFromAddress, byUsername], now, waitedOut) =>
+        checkStaffLogin({ byAddress: byAddress ?? [], byUsernameFromAddress: byUsernameFromAddress ?? [], byUsername: byUsername ?? [] }, now, waitedOut));
     if (!entry.allowed) return entry;
     const account = await this.repo.findByUsername(name);
     const ok = await this.hasher.verify(password, account?.passwordHash ?? DUMMY_HASH).catch(() => false);
@@ -60,6 +64,8 @@ export class StaffAuth {
       return refuse('staff.invalid_login');
     }
     await this.gate.forget(entry.ids);
+    // Parameters raised since this password was stored: the password is known right now.
+    if (this.hasher.outdated(account.passwordHash)) await this.repo.replacePasswordHash(account.id, await this.hasher.hash(password));
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(32).toString('base64url');
     const now = this.now();

@@ -114,6 +114,42 @@ describe('AppointmentDialog in Greek', () => {
   });
 });
 
+describe('AppointmentDialog and times the patron does not state exactly', () => {
+  it('offers the free slots of «αύριο το απόγευμα» and books only the one picked', async () => {
+    const c = new Conversation(target, { library: 'kalamaria' });
+    const ref = await ordered(c, '1001001', '1234', 'καπεταν μιχαλης', 'ναι', 'ολοκλήρωση');
+    await c.say('αύριο το απόγευμα');
+    expect(c.heard).toBe([
+      'Ελεύθερες ώρες στη βιβλιοθήκη «Κεντρική Βιβλιοθήκη», Τρίτη 24 Νοεμβρίου, το απόγευμα. Ποια σας βολεύει;',
+      '1. Τρίτη 24 Νοεμβρίου στις 14:00', '2. Τρίτη 24 Νοεμβρίου στις 14:15', '3. Να με πάρετε τηλέφωνο',
+    ].join('\n'));
+    expect(await booked(ref)).toEqual([]);
+    await c.say('το δεύτερο.');
+    expect(c.heard).toContain('Κλείσαμε ραντεβού παραλαβής: Τρίτη 24 Νοεμβρίου στις 14:15');
+    expect((await booked(ref)).map((a) => a.startsAt.toISOString())).toEqual(['2026-11-24T12:15:00.000Z']);
+  });
+
+  it('offers the afternoon slots of «jövő kedden délután» in Ózd and books none of them unasked', async () => {
+    const c = new Conversation(target, { library: 'ozd' });
+    const ref = await ordered(c, '2002001', '4321', 'egri csillagok', 'igen', 'véglegesítés');
+    await c.say('jövő kedden délután');
+    expect(c.heard).toMatch(/^Szabad időpontok \(Ózdi Városi Könyvtár, december 1\., kedd, délután\)\. Melyik felel meg Önnek\?\n1\. december 1\., kedd 12:00\n/);
+    expect(c.heard).not.toMatch(/kedd (0\d|1[01]):/);
+    expect(await booked(ref)).toEqual([]);
+    await c.say('az elsőt');
+    expect((await booked(ref)).map((a) => a.startsAt.toISOString())).toEqual(['2026-12-01T11:00:00.000Z']);
+  });
+
+  it('says a day past the booking horizon is too far ahead, not closed for a holiday', async () => {
+    const c = new Conversation(target, { library: 'kalamaria' });
+    const ref = await ordered(c, '1001001', '1234', 'καπεταν μιχαλης', 'ναι', 'ολοκλήρωση');
+    await c.say('25 Δεκεμβρίου');
+    expect(c.heard).not.toContain('αργίας');
+    expect(c.heard).toMatch(/^Μπορείτε να κλείσετε ραντεβού το πολύ 14 μέρες από σήμερα. Σας προτείνω τις πιο κοντινές ελεύθερες ώρες./);
+    expect(await booked(ref)).toEqual([]);
+  });
+});
+
 describe('AppointmentDialog in Hungarian', () => {
   it('books «pénteken 11-kor» in Ózd\'s own time zone', async () => {
     const c = new Conversation(target, { library: 'ozd' });

@@ -60,7 +60,7 @@ describe('MainDialog and interruptions', () => {
     expect(c.heard).toBe('Γράψτε τον τίτλο, το όνομα του συγγραφέα ή το ISBN του βιβλίου, π.χ. «Καπετάν Μιχάλης» ή «Καζαντζάκης». Τόνοι και κεφαλαία δεν χρειάζονται.\nΠοιο βιβλίο ψάχνετε; Γράψτε τίτλο, συγγραφέα ή ISBN.');
   });
 
-  it('cancels the current task but keeps the basket; start over empties it', async () => {
+  it('cancels the current task and empties the basket, so nothing comes back in a later order; start over empties it too', async () => {
     const c = new Conversation(target);
     await atSearch(c);
     await c.say('ζορμπα');
@@ -68,9 +68,12 @@ describe('MainDialog and interruptions', () => {
     await c.say('1');
     expect(c.heard).toContain('Πρόσθεσα στο καλάθι το «Βίος και πολιτεία του Αλέξη Ζορμπά».');
     await c.say('άκυρο');
-    expect(c.heard).toBe('Εντάξει, το αφήνουμε.\nΜπορώ να βοηθήσω σε κάτι άλλο;\n1. Κράτηση βιβλίου\n2. Νέες αφίξεις\n3. Οι κρατήσεις μου\n4. Βοήθεια');
+    expect(c.heard).toBe('Εντάξει, το αφήνουμε. Έβγαλα από το καλάθι το βιβλίο που είχατε διαλέξει, ώστε να μην μπει σε επόμενη παραγγελία.\nΜπορώ να βοηθήσω σε κάτι άλλο;\n1. Κράτηση βιβλίου\n2. Νέες αφίξεις\n3. Οι κρατήσεις μου\n4. Βοήθεια');
     await c.say('1');
-    expect(c.heard).toContain('Μπορείτε να κρατήσετε ακόμη 9 βιβλία.');
+    expect(c.heard).toContain('Μπορείτε να κρατήσετε ακόμη 10 βιβλία.');
+    await c.say('ζορμπα');
+    await c.say('1');
+    await c.say('1');
     await c.say('από την αρχή');
     expect(c.heard).toContain('Εντάξει, ξεκινάμε από την αρχή. Άδειασα το καλάθι σας.');
     await c.say('1');
@@ -110,12 +113,14 @@ describe('MainDialog and interruptions', () => {
     expect(c.question?.channelData?.slot).toBe('choice');
   });
 
-  it('never runs a PIN through intent recognition', async () => {
+  it('takes digits at the PIN prompt as the PIN and words as words: «βοήθεια» explains the PIN', async () => {
     const c = new Conversation(target);
     await c.join();
     await c.say('1');
     await c.say('1001001');
     await c.say('βοήθεια');
-    expect(c.heard).toBe('Το PIN έχει 4 έως 8 ψηφία. Γράψτε το ξανά:');
+    expect(c.heard).toBe('Το PIN είναι ο κωδικός που σας έδωσε η βιβλιοθήκη μαζί με την κάρτα.\nΠοιο είναι το PIN σας;');
+    await c.say('12 34');
+    expect(c.heard).toContain('Καλώς ήρθατε');
   });
 });

@@ -160,7 +160,7 @@ describe('ReserveDialog in Greek', () => {
     expect(c.heard).toContain('Ο αριθμός κάρτας ή το PIN δεν είναι σωστά και δεν έχετε άλλες προσπάθειες. Τηλεφωνήστε στη βιβλιοθήκη στο 2310 000 100 για να σας βοηθήσουν.');
     const state = (await db.botState.findMany()).map((r) => r.data).join('\n');
     for (const pin of ['9999', '8888', '7777']) expect(state).not.toContain(pin);
-    expect((await db.patron.findFirstOrThrow({ where: { cardNumber: '1001001' } })).failedPinCount).toBe(3);
+    expect(await db.signInAttempt.count({ where: { source: 'card:1001001', pending: false } })).toBe(3);
   });
 });
 

@@ -16,4 +16,9 @@ describe('parseYesNo', () => {
     'leaves %j undecided', (text, lang) => {
       expect(parseYesNo(text, lang)).toBeUndefined();
     });
+
+  it.each([['👍', true], ['👍🏽', true], ['✅', true], ['👎', false]] as const)('reads %s as %s', (text, value) => {
+    expect(parseYesNo(text, 'el')).toBe(value);
+    expect(parseYesNo(text, 'hu')).toBe(value);
+  });
 });

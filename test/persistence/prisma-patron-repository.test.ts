@@ -39,7 +39,7 @@ describe('PrismaPatronRepository', () => {
       id: expect.any(Number), libraryId: 'kalamaria', name: 'Ελένη Δημητρίου', status: 'active',
       cardExpiresAt: new Date('2030-12-31T00:00:00Z'), loansCount: 8, activeHolds: 1, preferredLanguage: 'el',
     });
-    expect(found).toMatchObject({ failedPinCount: 0, pinLockedUntil: null, pinHash: expect.stringMatching(/^scrypt\$/) });
+    expect(found).toMatchObject({ failedPinCount: 0, pinLockedUntil: null, pinHash: expect.stringMatching(/^hmac-sha256\$[0-9a-f]{8}\$[0-9a-f]{64}$/) });
     expect(found?.patron).toEqual(await throughPrisma(found!.patron.id));
     expect(await patrons.snapshot(found!.patron.id)).toEqual(found?.patron);
   });

@@ -66,16 +66,33 @@ describe('StaffAuth login limits', () => {
     expect((await auth.login('staff.kalamaria', 'Kalamaria-2026', desk)).allowed).toBe(true);
   });
 
-  it('refuses a username after 10 failures from anywhere, known or not, and says the same for both', async () => {
-    for (let i = 0; i < 10; i++) {
-      await auth.login('staff.ozd', 'wrong', { kind: 'address', id: `203.0.113.${i}` });
-      await auth.login('nobody.here', 'wrong', { kind: 'address', id: `203.0.113.${i}` });
+  it('locks a username for the address that got its password wrong 5 times, not for the staff member elsewhere', async () => {
+    for (let i = 0; i < 5; i++) expect(await auth.login('staff.ozd', 'wrong', desk)).toEqual({ allowed: false, reason: 'staff.invalid_login' });
+    expect(await auth.login(' STAFF.ozd ', 'Ozd-2026', desk)).toEqual({ allowed: false, reason: 'staff.login_limited', params: { count: 15 } });
+    // Twelve wrong passwords from two addresses used to lock the username for everyone for a day.
+    for (let i = 0; i < 5; i++) await auth.login('staff.ozd', 'wrong', elsewhere);
+    expect((await auth.login('staff.ozd', 'Ozd-2026', { kind: 'address', id: '192.0.2.77' })).allowed).toBe(true);
+    // The desk may still sign in someone else.
+    expect((await auth.login('staff.kalamaria', 'Kalamaria-2026', desk)).allowed).toBe(true);
+  });
+
+  it('refuses a username from everywhere after 100 failures in a day, known or not, and says the same for both', { timeout: 60_000 }, async () => {
+    // A hasher that knows one password: the limits, not scrypt, are under test here.
+    const cheap = { hash: async (secret: string) => secret, verify: async (secret: string) => secret === 'Ozd-2026', outdated: () => false };
+    const fast = new StaffAuth(new PrismaStaffRepository(db), cheap, new PrismaSignInAttempts(db), () => clock);
+    // Four wrong tries from each of 25 addresses: none of them reaches its own limits.
+    for (let i = 0; i < 100; i++) {
+      const from: SignInSource = { kind: 'address', id: `203.0.113.${Math.floor(i / 4)}` };
+      expect(await fast.login('staff.ozd', 'wrong', from)).toEqual({ allowed: false, reason: 'staff.invalid_login' });
+      expect(await fast.login('nobody.here', 'wrong', from)).toEqual({ allowed: false, reason: 'staff.invalid_login' });
+      if (i % 4 === 3) minutes(10);
     }
-    const known = await auth.login('staff.ozd', 'Ozd-2026', elsewhere);
-    const unknown = await auth.login('nobody.here', 'Ozd-2026', elsewhere);
-    expect(known).toEqual({ allowed: false, reason: 'staff.login_limited', params: { count: 15 } });
+    const known = await fast.login('staff.ozd', 'Ozd-2026', elsewhere);
+    const unknown = await fast.login('nobody.here', 'Ozd-2026', elsewhere);
+    expect(known).toMatchObject({ allowed: false, reason: 'staff.login_limited' });
     expect(unknown).toEqual(known);
-    expect((await auth.login('staff.kalamaria', 'Kalamaria-2026', elsewhere)).allowed).toBe(true);
+    minutes(24 * 60);
+    expect((await fast.login('staff.ozd', 'Ozd-2026', elsewhere)).allowed).toBe(true);
   });
 
   it('does not let a burst of parallel guesses check more passwords than the limit', async () => {
@@ -87,11 +104,11 @@ describe('StaffAuth login limits', () => {
     const guesses = Array.from({ length: 60 }, (_, i) => (i === 45 ? 'Kalamaria-2026' : `guess-${i}`));
     const results = await Promise.all(guesses.map((g) => burst.login('staff.kalamaria', g, desk)));
     const signedIn = results.filter((r) => r.allowed).length;
-    // Exactly 10 wrong passwords checked, as one after the other (a right one among the first
-    // checked would sign in, which the limit allows).
-    expect(checked - signedIn).toBe(10);
+    // Exactly 5 wrong passwords checked (the username from this address), as one after the
+    // other; a right one among the first checked would sign in, which the limit allows.
+    expect(checked - signedIn).toBe(5);
     expect(signedIn).toBeLessThanOrEqual(1);
-    expect(results.filter((r) => !r.allowed && r.reason === 'staff.login_limited')).toHaveLength(50 - signedIn);
+    expect(results.filter((r) => !r.allowed && r.reason === 'staff.login_limited')).toHaveLength(55 - signedIn);
   });
 
   it('keeps failures in the database: a new StaffAuth (a restart) still refuses', async () => {
@@ -111,5 +128,17 @@ describe('staff password hashes', () => {
     const older = await new ScryptPinHasher(1024).hash('Ozd-2026');
     expect(older.split('$')[3]).toBe('1');
     expect(await staffPasswordHasher(1024).verify('Ozd-2026', older)).toBe(true);
+  });
+
+  it('are stored again with today\'s parameters at the next right password, not at a wrong one', async () => {
+    const weak = await new ScryptPinHasher(1024).hash('Ozd-2026');
+    await db.staffUser.update({ where: { username: 'staff.ozd' }, data: { passwordHash: weak } });
+    const strong = new StaffAuth(new PrismaStaffRepository(db), staffPasswordHasher(), new PrismaSignInAttempts(db), () => clock);
+    const from = { kind: 'address' as const, id: '192.0.2.77' };
+    expect(await strong.login('staff.ozd', 'Ozd-2027', from)).toMatchObject({ allowed: false });
+    expect((await db.staffUser.findUniqueOrThrow({ where: { username: 'staff.ozd' } })).passwordHash).toBe(weak);
+    expect(await strong.login('staff.ozd', 'Ozd-2026', from)).toMatchObject({ allowed: true });
+    const [, n, , p] = (await db.staffUser.findUniqueOrThrow({ where: { username: 'staff.ozd' } })).passwordHash.split('$');
+    expect([n, p]).toEqual(['16384', '5']);
   });
 });

@@ -92,7 +92,7 @@ beforeAll(async () => {
   const fresh = await freshDb();
   db = fresh.db;
   // Something of Kalamaria's for the lockout pages to hide: a locked card and a limited caller.
-  await db.patron.updateMany({ where: { libraryId: 'kalamaria', cardNumber: '1001001' }, data: { pinLockedUntil: new Date(Date.now() + 3_600_000) } });
+  await db.signInAttempt.createMany({ data: Array.from({ length: 20 }, () => ({ scope: 'patron', libraryId: 'kalamaria', source: 'card:1001001', at: new Date(), pending: false })) });
   await db.signInAttempt.createMany({ data: Array.from({ length: 10 }, () => ({ scope: 'patron', libraryId: 'kalamaria', source: `phone:${ATTACKER_PHONE}`, at: new Date(), pending: false })) });
   ({ app, base } = await startApp(fresh.url));
   staff.kalamaria = await staffLogin(base, 'staff.kalamaria', 'Kalamaria-2026');
@@ -248,8 +248,9 @@ describe('staff login limit over HTTP', () => {
     const fresh = await freshDb();
     const own = await startApp(fresh.url);
     try {
+      // Four at one username (five would lock it for this address alone), then six others.
       for (let i = 0; i < 10; i++) {
-        const failed = await fetch(`${own.base}/api/staff/session`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'hu' }, body: JSON.stringify({ username: 'staff.ozd', password: `guess-${i}` }) });
+        const failed = await fetch(`${own.base}/api/staff/session`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'hu' }, body: JSON.stringify({ username: i < 4 ? 'staff.ozd' : `guess.${i}`, password: `guess-${i}` }) });
         expect(failed.status).toBe(401);
       }
       const limited = await fetch(`${own.base}/api/staff/session`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'hu' }, body: JSON.stringify({ username: 'staff.ozd', password: 'Ozd-2026' }) });

@@ -14,7 +14,7 @@ import { parseYesNo } from '../../nlu/yes-no';
 import {
   activitiesToTwiml, farewellTwiml, isRetry, transferToTwiml, wantsTransfer, type VoicePhrases,
 } from './activities-to-twiml';
-import { spokenHours } from './spoken-hours';
+import { spokenHours } from '../../i18n/spoken-hours';
 import { dialable, type VoiceConfig } from './voice-config';
 import { stepToQuery, type VoiceStep } from './voice-step';
 import { heardInput, voiceWebhookToActivity, type VoiceParams, type VoiceWebhook } from './voice-webhook-to-activity';

@@ -54,8 +54,19 @@
       return response.json();
     }
 
+    // The PIN is shown as •••• in the transcript (bubble and screen reader alike): the store
+    // middleware below swaps the typed PIN for the mask before Web Chat records it, and
+    // postActivity swaps it back only in the one request that carries it to the server.
+    const MASK = '••••';
+    let expectingPin = false;
+    let pendingPin;
+    const onLanguage = [];
+
     function emitReplies(replies) {
       for (const reply of replies) {
+        const data = reply.channelData || {};
+        if (reply.inputHint === 'expectingInput') expectingPin = data.slot === 'pin';
+        if (data.page) onLanguage.forEach((f) => f(data.page));
         deliver({ ...reply, id: reply.id || conversation.conversationId + '|' + (++sequence), timestamp: reply.timestamp || new Date().toISOString() });
       }
     }
@@ -85,11 +96,25 @@
     return {
       activity$,
       connectionStatus$,
+      /** Web Chat store middleware: a PIN typed at the PIN question is recorded as the mask. */
+      maskPin() {
+        return (next) => (action) => {
+          if (action.type === 'WEB_CHAT/SEND_MESSAGE' && expectingPin && action.payload && typeof action.payload.text === 'string') {
+            pendingPin = action.payload.text;
+            return next({ ...action, payload: { ...action.payload, text: MASK } });
+          }
+          return next(action);
+        };
+      },
+      /** Called with { lang, locale, heading, title } when the patron switches language. */
+      onLanguage(f) { onLanguage.push(f); },
       postActivity(activity) {
+        const outgoing = activity.text === MASK && pendingPin !== undefined ? { ...activity, text: pendingPin } : activity;
+        if (outgoing !== activity) pendingPin = undefined;
         return {
           subscribe(observer) {
             const o = typeof observer === 'function' ? { next: observer } : observer;
-            send(activity).then((r) => {
+            send(outgoing).then((r) => {
               activity$.next({ ...activity, id: r.id, timestamp: new Date().toISOString(), channelData: { ...(activity.channelData || {}), clientActivityID: activity.channelData && activity.channelData.clientActivityID } });
               o.next && o.next(r.id);
               o.complete && o.complete();

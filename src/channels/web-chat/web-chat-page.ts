@@ -23,7 +23,7 @@ export function webChatPage(library: string, language: string): string {
 </style>
 </head>
 <body>
-<header>${escapeHtml(t('page.heading'))}</header>
+<header id="heading">${escapeHtml(t('page.heading'))}</header>
 <main id="webchat" role="main" data-library="${escapeHtml(library)}" data-locale="${locale}"></main>
 <script src="/webchat/webchat.js"></script>
 <script src="/webchat/direct-line.js"></script>

@@ -1,4 +1,4 @@
-import type { BranchAvailability, RecordSummary, SearchPage } from '../types';
+import type { BranchAvailability, Language, RecordSummary, SearchPage } from '../types';
 
 export interface NewAcquisition {
   branchId: string;
@@ -6,9 +6,19 @@ export interface NewAcquisition {
   records: RecordSummary[];
 }
 
+export type Vocabulary = Readonly<Record<Language, readonly string[]>>;
+
 export interface CatalogueRepository {
-  /** `words` are folded (see text/fold.ts); every word must match title, author or ISBN. */
-  search(libraryId: string, words: string[], offset: number, limit: number): Promise<SearchPage>;
+  /**
+   * `terms` are groups of folded words (see text/fold.ts): every group must match title, author
+   * or ISBN, through any one of its words, as a substring. Ordered by title.
+   */
+  search(libraryId: string, terms: string[][], offset: number, limit: number): Promise<SearchPage>;
+  /**
+   * The distinct lower-case words of the library's titles and authors, by the records' language.
+   * May be a few minutes old: a word missing from it is still found as typed.
+   */
+  vocabulary(libraryId: string): Promise<Vocabulary>;
   record(recordId: number): Promise<RecordSummary | undefined>;
   availability(recordId: number): Promise<BranchAvailability[]>;
   newAcquisitions(libraryId: string, perBranch: number): Promise<NewAcquisition[]>;

@@ -26,4 +26,5 @@ export interface StaffRepository {
   /** Display names of a library's staff, for the order history. */
   names(libraryId: string): Promise<Map<number, string>>;
   branches(libraryId: string): Promise<Array<{ id: string; name: string }>>;
+  replacePasswordHash(staffId: number, passwordHash: string): Promise<void>;
 }

@@ -41,6 +41,28 @@ function wall(instant: Date, timeZone: string): Readonly<Wall> {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
+/**
+ * Years a day typed into a staff filter can mean. Pickups are days or weeks away and history
+ * starts with the product; a year outside this is a typing mistake, and years past 9999 do not
+ * fit the "YYYY" the rest of the code writes (9999-12-31 plus one day is "10000-01-01").
+ */
+const FIRST_YEAR = 2000;
+const LAST_YEAR = 2999;
+
+/**
+ * Whether `text` is a real calendar day written YYYY-MM-DD in the years a library can mean:
+ * "2026-02-30", "9999-99-99" and "0000-00-00" are not.
+ * @example isLocalDate('2026-11-23') // true
+ * @example isLocalDate('2026-02-30') // false
+ */
+export function isLocalDate(text: string): text is LocalDate {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (y < FIRST_YEAR || y > LAST_YEAR || m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
 /** The library-local calendar day of an instant: rules about days (returns, slots, deadlines) think in it. */
 export function localDate(instant: Date, timeZone: string): LocalDate {
   const w = wall(instant, timeZone);

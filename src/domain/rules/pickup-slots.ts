@@ -36,13 +36,15 @@ export function daySlots(policy: LibraryPolicy, branchId: string, date: LocalDat
  */
 export function checkSlot(policy: LibraryPolicy, branchId: string, start: Date, booked: number, now: Date): Decision<SlotRefusal> {
   const date = localDate(start, policy.timezone);
+  // Past the horizon first: "closed for a holiday" about Christmas a month away would send the
+  // patron looking for another day that month, when no day that far can be booked at all.
+  if (date > lastBookableDay(policy, now)) return refuse('pickup.too_far', { count: policy.pickup.horizonDays });
   if (policy.holidays.includes(date)) return refuse('pickup.holiday', { date });
   const intervals = branchOf(policy, branchId).openingHours[weekdayOf(date)] ?? [];
   const minute = localMinutes(start, policy.timezone);
   if (!intervals.some(([from, to]) => minute >= minutesOf(from) && minute < minutesOf(to))) return refuse('pickup.closed', { date });
   if (!daySlots(policy, branchId, date).some((s) => s.getTime() === start.getTime())) return refuse('pickup.not_a_slot');
   if (start.getTime() < earliestStart(policy, now).getTime()) return refuse('pickup.too_soon', { count: policy.pickup.minNoticeHours });
-  if (date > lastBookableDay(policy, now)) return refuse('pickup.too_far', { count: policy.pickup.horizonDays });
   if (booked >= policy.pickup.patronsPerSlot) return refuse('pickup.slot_full');
   return allow();
 }
@@ -88,7 +90,8 @@ export function earliestStart(policy: LibraryPolicy, now: Date): Date {
   return new Date(now.getTime() + policy.pickup.minNoticeHours * 3_600_000);
 }
 
-function lastBookableDay(policy: LibraryPolicy, now: Date): LocalDate {
+/** The last library-local day a pickup may be booked for. */
+export function lastBookableDay(policy: LibraryPolicy, now: Date): LocalDate {
   return addDays(localDate(now, policy.timezone), policy.pickup.horizonDays);
 }
 

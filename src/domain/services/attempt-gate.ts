@@ -42,7 +42,7 @@ export class AttemptGate {
   async enter<R extends string>(
     scope: AttemptScope,
     sources: readonly SignInSource[],
-    check: (attempts: SourceAttempt[][], now: Date) => Decision<R | Busy>,
+    check: (attempts: SourceAttempt[][], now: Date, waitedOut: boolean) => Decision<R | Busy>,
   ): Promise<Admitted | Refusal<R>> {
     const since = windowStart(this.now());
     // Once a minute is enough: old rows only cost space, never a wrong decision (reads are windowed).
@@ -50,7 +50,7 @@ export class AttemptGate {
       this.purgedAt = this.now().getTime();
       await this.attempts.purge(since);
     }
-    const begun = await Promise.all(sources.map((source) => this.attempts.begin(scope, source, this.now(), since)));
+    const begun = await this.attempts.begin(scope, sources, this.now(), since);
     const ids = begun.map((b) => b.id);
     let earlier = begun.map((b) => ahead(b.seen, b.id));
     const keys = sources.map((source) => `${scope.scope}|${scope.libraryId}|${source.kind}:${source.id}`);
@@ -58,8 +58,9 @@ export class AttemptGate {
     try {
       for (let waited = 0, delay = FIRST_POLL_MS; ; waited += delay, delay = Math.min(delay * 2, MAX_POLL_MS)) {
         const now = this.now();
-        // Past the wait, whatever is still pending counts as failed: refused, not let through.
-        const decision = waited < MAX_WAIT_MS ? check(earlier, now) : check(earlier.map((list) => list.map((a) => ({ ...a, pending: false }))), now);
+        // Past the wait, attempts still pending ahead are taken as failing until they are
+        // settled or stale: refused for that long, not let through.
+        const decision = check(earlier, now, waited >= MAX_WAIT_MS);
         if (decision.allowed) return { allowed: true, ids };
         if (decision.reason !== 'attempt.busy') {
           // Not checked, so not a failure: the limit lifts when the earlier failures age out.

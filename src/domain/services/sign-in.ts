@@ -1,25 +1,23 @@
 import { allow, refuse, type Decision, type Refusal } from '../decision';
 import type { PatronRepository } from '../ports/patron-repository';
 import type { PinHasher } from '../ports/pin-hasher';
-import type { AttemptScope, SignInAttempts, SignInSource } from '../ports/sign-in-attempts';
-import { checkSignInSource, minutesUntil, type SignInSourceRefusal } from '../rules/sign-in-rate-limit';
+import { accountFromSource, cardSource, type AttemptScope, type SignInAttempts, type SignInSource } from '../ports/sign-in-attempts';
+import { checkPatronSignIn, checkSignInSource, type CardRefusal, type SignInSourceRefusal } from '../rules/sign-in-rate-limit';
 import type { PatronSnapshot } from '../types';
 import { AttemptGate, windowStart } from './attempt-gate';
 
-export type SignInRefusal = 'signin.invalid' | 'signin.temporarily_locked' | SignInSourceRefusal;
+export type SignInRefusal = 'signin.invalid' | CardRefusal | SignInSourceRefusal;
 export type SignInResult = { allowed: true; patron: PatronSnapshot } | Refusal<SignInRefusal>;
-
-/** After this many wrong PINs in a row the card is refused for PIN_LOCK_MINUTES, whatever the PIN. */
-export const MAX_FAILED_PINS = 5;
-export const PIN_LOCK_MINUTES = 15;
 
 /**
  * Checks a card number and PIN. An unknown card and a wrong PIN get the same answer, so a
- * caller cannot learn which card numbers exist. Two limits, both in the database (hanging up,
- * a restart or another instance resets neither): five wrong PINs in a row lock the card, and
- * too many failures from one source (caller's number, client address) refuse that source
- * whatever card it tries (rules/sign-in-rate-limit.ts). Both are counted before the PIN is
- * checked, so a burst of parallel guesses gets no more tries than the same guesses in a row.
+ * caller cannot learn which card numbers exist. Three limits, all in the database (hanging up,
+ * a restart or another instance resets none), all counted before the PIN is checked, so a
+ * burst of parallel guesses gets no more tries than the same guesses in a row
+ * (rules/sign-in-rate-limit.ts): the source (caller's number, client address) whatever card it
+ * tries; the card from that source, which locks a stranger out without locking the patron; and
+ * the card from everywhere, a much higher count that staff see as an alarm. Only a PIN that was
+ * checked and wrong counts: an attempt a crash cut off counts for nothing.
  */
 export class SignIn {
   private readonly gate: AttemptGate;
@@ -34,14 +32,26 @@ export class SignIn {
   }
 
   async run(libraryId: string, cardNumber: string, pin: string, source: SignInSource): Promise<SignInResult> {
-    const entry = await this.gate.enter(patronScope(libraryId), [source], ([earlier], now) => checkSignInSource(earlier ?? [], now));
+    const found = await this.patrons.findByCard(libraryId, cardNumber);
+    // The card-wide lock does not hold the patron's own number: the way back in for someone a
+    // stranger locked out (the per-source limits still hold it, should the number be spoofed).
+    const ownPhone = source.kind === 'phone' && found !== undefined && samePhone(await this.patrons.phone(found.patron.id), source.id);
+    const card = cardSource(cardNumber);
+    const entry = await this.gate.enter(patronScope(libraryId), [source, accountFromSource(card, source), card],
+      ([bySource, byCardFromSource, byCard], now, waitedOut) =>
+        checkPatronSignIn({ bySource: bySource ?? [], byCardFromSource: byCardFromSource ?? [], byCard: byCard ?? [] }, now, { ownPhone, waitedOut }));
     if (!entry.allowed) return entry;
     try {
-      const result = await this.checkCard(libraryId, cardNumber, pin, this.now());
-      await (result.allowed ? this.gate.forget(entry.ids) : this.gate.failed(entry.ids));
-      return result;
+      const subject = { libraryId, cardNumber };
+      const check = await this.hasher.verify(pin, found?.pinHash ?? DUMMY_HASH, subject); // an unknown card costs what a known one does
+      const ok = !!found && check.valid;
+      await (ok ? this.gate.forget(entry.ids) : this.gate.failed(entry.ids));
+      // An earlier scheme (scrypt) or key: the PIN is known right now, so it is stored again under today's.
+      if (ok && check.outdated) await this.patrons.replacePinHash(found.patron.id, await this.hasher.hash(pin, subject));
+      return ok && found ? { ...allow(), patron: found.patron } : refuse('signin.invalid');
     } catch (error) {
-      await this.gate.failed(entry.ids).catch(() => undefined);
+      // Not answered, so not a failure: only a PIN checked and wrong counts.
+      await this.gate.forget(entry.ids).catch(() => undefined);
       throw error;
     }
   }
@@ -53,32 +63,13 @@ export class SignIn {
     // Busy means attempts are being checked right now; this question comes before any of ours.
     return !decision.allowed && decision.reason === 'attempt.busy' ? allow() : (decision as Decision<SignInSourceRefusal>);
   }
-
-  private async checkCard(libraryId: string, cardNumber: string, pin: string, now: Date): Promise<SignInResult> {
-    const found = await this.patrons.findByCard(libraryId, cardNumber);
-    if (!found) {
-      await this.hasher.verify(pin, DUMMY_HASH); // same time as a real check
-      return refuse('signin.invalid');
-    }
-    const check = await this.patrons.beginPinCheck(found.patron.id, now);
-    if ('lockedUntil' in check) return refuse('signin.temporarily_locked', { count: minutesUntil(check.lockedUntil, now) });
-    const lockUntil = new Date(now.getTime() + PIN_LOCK_MINUTES * 60_000);
-    if (check.inARow > MAX_FAILED_PINS) {
-      // Guesses sent together with the fifth: they are beyond the limit before any was checked.
-      await this.patrons.lockPin(found.patron.id, lockUntil);
-      return refuse('signin.temporarily_locked', { count: PIN_LOCK_MINUTES });
-    }
-    if (await this.hasher.verify(pin, found.pinHash)) {
-      await this.patrons.resetFailedPins(found.patron.id);
-      return { ...allow(), patron: found.patron };
-    }
-    if (check.inARow < MAX_FAILED_PINS) return refuse('signin.invalid');
-    await this.patrons.lockPin(found.patron.id, lockUntil);
-    return refuse('signin.temporarily_locked', { count: PIN_LOCK_MINUTES });
-  }
 }
 
 export const patronScope = (libraryId: string): AttemptScope => ({ scope: 'patron', libraryId });
 
-// scrypt hash of a random PIN nobody knows; verifying against it costs what a real check costs.
-const DUMMY_HASH = 'scrypt$16384$8$1$c2FsdHNhbHRzYWx0c2FsdA$0000000000000000000000000000000000000000000000000000000000000000';
+/** Numbers as Twilio gives them (+306900000777) and as the library typed them (+30 690 000 0777). */
+const samePhone = (onFile: string | undefined, caller: string) =>
+  onFile !== undefined && onFile.replace(/[^\d+]/g, '') !== '' && onFile.replace(/[^\d+]/g, '') === caller.replace(/[^\d+]/g, '');
+
+// A keyed hash of no PIN (its key id is no key's): verifying against it costs what a real check costs.
+const DUMMY_HASH = 'hmac-sha256$00000000$0000000000000000000000000000000000000000000000000000000000000000';

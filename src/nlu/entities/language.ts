@@ -20,12 +20,28 @@ function build(lang: Lang): Map<string, Language> {
   return m;
 }
 
-/** The language a patron names in `tokens` (normalised words of the utterance), if any. */
+// "nem beszélek görögül", "δεν μιλάω ελληνικά", "I don't speak Greek": the language after these is
+// the one the patron cannot use. Two words of reach cover the verb between ("nem beszélek görögül").
+const NEGATORS: Record<Lang, Set<string>> = {
+  el: new Set(['δεν', 'δε', 'όχι', 'not', "don't", 'dont', 'no'].map((w) => keyOf(w, 'el'))),
+  hu: new Set(['nem', 'ne', 'sem', 'not', "don't", 'dont', 'no'].map((w) => keyOf(w, 'hu'))),
+};
+const NEGATION_REACH = 2;
+
+/**
+ * The language a patron asks for in `tokens` (normalised words of the utterance), if any: the
+ * last one named that is not negated, because people say what they cannot use before what they want.
+ *
+ * @example findLanguage(['nem', 'beszelek', 'gorogul', 'beszel', 'magyarul'], 'hu') === 'hu'
+ */
 export function findLanguage(tokens: readonly string[], lang: Lang): Language | undefined {
   const table = TABLE[lang];
-  for (const t of tokens) {
+  let found: Language | undefined;
+  tokens.forEach((t, i) => {
     const hit = table.get(t);
-    if (hit) return hit;
-  }
-  return undefined;
+    if (!hit) return;
+    const negated = tokens.slice(Math.max(0, i - NEGATION_REACH), i).some((w) => NEGATORS[lang].has(w));
+    if (!negated) found = hit;
+  });
+  return found;
 }

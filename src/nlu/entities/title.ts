@@ -6,7 +6,8 @@ const EL_LEAD = /^(?:για\s+)?(?:(?:το|τον|την|τη|τα|του|της
 const HU_LEAD = /^(?:(?:a|az|egy|ezt|azt)\s+)?(?:(?:könyvet|könyv|könyvét|regényt|című|kötetet)\s+)?(?:(?:a|az)\s+)?/u;
 const HU_TAIL = /\s*(?:(?:című|c\.)\s*(?:könyvet|regényt|művet|kötetet)?|(?:könyvet|regényt|kötetet))\s*$/iu;
 const EL_TAIL = /\s*(?:παρακαλώ|παρακαλω|ευχαριστώ|αν γίνεται|αν είναι δυνατόν)\s*$/iu;
-const HU_POLITE = /\s*(?:kérem|legyen szíves|szeretném|szeretnék|lenne szíves|köszönöm)\s*$/iu;
+// Unaccented too: patrons on a phone keyboard type "szeretnem".
+const HU_POLITE = /\s*(?:kérem|kerem|legyen szíves|legyen szives|szeretném|szeretnem|szeretnék|szeretnek|lenne szíves|lenne szives|köszönöm|koszonom)\s*$/iu;
 
 /**
  * Hungarian titles arrive in the accusative ("az Egri csillagokat"). Undo the -t / -at / -et /

@@ -227,7 +227,7 @@ describe('POST /api/voice/:library — silence, keys and staff', () => {
     await c.answer({ digits: '1001001' });
     await c.answer({ digits: '0' });
     expect(c.dialled).toBe('2310000100');
-    expect(await app.db.patron.findFirstOrThrow({ where: { cardNumber: '1001001' } })).toMatchObject({ failedPinCount: 0 });
+    expect(await app.db.signInAttempt.count({ where: { source: 'card:1001001' } })).toBe(0);
   });
 
   it('puts the caller through on "θέλω να μιλήσω με υπάλληλο"', async () => {
@@ -332,7 +332,7 @@ describe('POST /api/voice/:library — security and retries', () => {
     const [a, b] = await Promise.all([c.post(action, { Digits: '9999' }), c.post(action, { Digits: '9999' })]);
     expect(a.status).toBe(200);
     expect(parseTwiml(b.body)).toEqual(parseTwiml(a.body));
-    expect(await v.app.db.patron.findFirstOrThrow({ where: { cardNumber: '1001001' } })).toMatchObject({ failedPinCount: 1 });
+    expect(await v.app.db.signInAttempt.count({ where: { source: 'card:1001001', pending: false } })).toBe(1);
     expect(await v.app.db.voiceTurn.count({ where: { callSid: c.callSid } })).toBe(4);
   });
 

@@ -58,4 +58,43 @@ describe('web chat page', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'webchat-ozd.png') });
     await page.close();
   });
+
+  it('shows the PIN as •••• in the transcript and sends it only in the message that carries it', async () => {
+    const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
+    const posted: string[] = [];
+    page.on('request', (r) => { if (r.url().endsWith('/webchat/activities')) posted.push(r.postData() ?? ''); });
+    await page.goto(`${base}/chat/kalamaria`);
+    await expect.poll(() => page.getByText('Καλώς ήρθατε στις Δημοτικές Βιβλιοθήκες Καλαμαριάς!').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    const input = page.getByRole('textbox').first();
+    for (const [said, next] of [['1', 'Ποιος είναι ο αριθμός της κάρτας μέλους σας;'], ['1001001', 'Ποιο είναι το PIN σας;'], ['1234', 'Καλώς ήρθατε, Μαρία Παπαδοπούλου!']]) {
+      await input.fill(said!);
+      await input.press('Enter');
+      await expect.poll(() => page.getByText(next!).count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    }
+    await expect.poll(() => page.getByText('••••', { exact: true }).count()).toBeGreaterThan(0);
+    const shown = await page.evaluate(() => document.body.innerText + Array.from(document.querySelectorAll('[aria-label]'), (e) => e.getAttribute('aria-label')).join(' '));
+    expect(shown).not.toContain('1234');
+    expect(posted.filter((body) => body.includes('1234'))).toHaveLength(1);
+    await page.close();
+  });
+
+  it('follows a switch of language: lang, title, header and the input placeholder', async () => {
+    const page = await browser.newPage({ viewport: { width: 900, height: 700 } });
+    await page.goto(`${base}/chat/kalamaria`);
+    await expect.poll(() => page.getByText('Καλώς ήρθατε στις Δημοτικές Βιβλιοθήκες Καλαμαριάς!').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    const input = page.getByRole('textbox').first();
+    const greekPlaceholder = await input.getAttribute('placeholder');
+    await input.fill('1');
+    await input.press('Enter');
+    await expect.poll(() => page.getByText('Ποιος είναι ο αριθμός της κάρτας μέλους σας;').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await input.fill('Magyarul');
+    await input.press('Enter');
+    await expect.poll(() => page.getByText('Rendben, magyarul folytatjuk.').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('hu');
+    expect(await page.title()).toBe('Könyvfoglalás – csevegés');
+    expect(await page.locator('#heading').innerText()).toBe('Könyvfoglalás');
+    const hungarianPlaceholder = await page.getByRole('textbox').first().getAttribute('placeholder');
+    expect(hungarianPlaceholder).not.toBe(greekPlaceholder);
+    await page.close();
+  });
 });

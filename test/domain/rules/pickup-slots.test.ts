@@ -41,7 +41,7 @@ describe('checkSlot', () => {
     ['14:30, closing time', at('2026-11-27T12:30:00Z'), 0, false, 'pickup.closed'],
     ['before opening (08:00)', at('2026-11-27T06:00:00Z'), 0, false, 'pickup.closed'],
     ['Saturday', at('2026-11-28T09:00:00Z'), 0, false, 'pickup.closed'],
-    ['Christmas Day', at('2026-12-25T09:00:00Z'), 0, false, 'pickup.holiday'],
+    ['Christmas Day, past the booking horizon', at('2026-12-25T09:00:00Z'), 0, false, 'pickup.too_far'],
     ['today at 13:45, within 4 hours\' notice', at('2026-11-23T11:45:00Z'), 0, false, 'pickup.too_soon'],
     ['today at 14:00, exactly 4 hours later', at('2026-11-23T12:00:00Z'), 0, true, undefined],
     ['14 days ahead', at('2026-12-07T09:00:00Z'), 0, true, undefined],
@@ -50,6 +50,11 @@ describe('checkSlot', () => {
     const decision = checkSlot(kalamariaPolicy, 'kal-central', start, booked, now);
     expect(decision.allowed).toBe(allowed);
     if (!decision.allowed) expect(decision.reason).toBe(reason);
+  });
+
+  it('refuses a holiday within the booking horizon as a holiday', () => {
+    const policy = { ...kalamariaPolicy, holidays: ['2026-11-27'] };
+    expect(checkSlot(policy, 'kal-central', friday11, 0, now)).toEqual({ allowed: false, reason: 'pickup.holiday', params: { date: '2026-11-27' } });
   });
 
   it('takes three patrons per slot at Ózd', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { spokenHours } from '../../../src/channels/twilio-voice/spoken-hours';
-import { kalamariaPolicy } from '../../../src/domain/policy/kalamaria';
-import { ozdPolicy } from '../../../src/domain/policy/ozd';
-import { tFor } from '../../../src/i18n/init';
+import { spokenHours } from '../../src/i18n/spoken-hours';
+import { kalamariaPolicy } from '../../src/domain/policy/kalamaria';
+import { ozdPolicy } from '../../src/domain/policy/ozd';
+import { tFor } from '../../src/i18n/init';
 
 describe('spokenHours', () => {
   it('joins days with the same hours, in Greek', () => {

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { LibraryPolicy, Weekday } from '../../domain/policy/library-policy';
+import type { LibraryPolicy, Weekday } from '../domain/policy/library-policy';
 
 const WEEK: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
@@ -9,8 +9,14 @@ const spokenTime = (time: string) => time.replace(/^0(\d)/, '$1');
 /**
  * The phone hours as one sentence for the ear: consecutive days with the same hours are
  * joined ("Monday to Friday, from 8:30 to 14:30"). `t` is the ivr namespace in the caller's language.
+ * Here, not in the voice channel, because the chat answers "when are you open?" with the same words.
  */
 export function spokenHours(hours: LibraryPolicy['phoneHours'], t: TFunction): string {
+  return t('hours.sentence', { periods: weekPeriods(hours, t) });
+}
+
+/** The days and times of a week of hours, without the sentence around them ("από Δευτέρα έως Παρασκευή, …"). */
+export function weekPeriods(hours: LibraryPolicy['phoneHours'], t: TFunction): string {
   const key = (day: Weekday) => JSON.stringify(hours[day] ?? null);
   const groups: Array<{ from: Weekday; to: Weekday }> = [];
   for (const day of WEEK) {
@@ -26,5 +32,5 @@ export function spokenHours(hours: LibraryPolicy['phoneHours'], t: TFunction): s
       .join(t('hours.interval_separator'));
     return t('hours.period', { days, times });
   });
-  return t('hours.sentence', { periods: periods.join(t('hours.period_separator')) });
+  return periods.join(t('hours.period_separator'));
 }
