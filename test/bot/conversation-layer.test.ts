@@ -85,7 +85,7 @@ describe('cancelling', () => {
     await c.say('egri csillagok');
     await c.say('1');
     await c.say('2');
-    expect(c.heard).toContain('Leadjam a rendelést?');
+    expect(c.heard).toContain('Leadhatom a rendelést?');
     await c.say('mégse');
     expect(c.heard).toContain('A kiválasztott könyvet kivettem a kosárból');
     await c.say('1');
@@ -131,7 +131,7 @@ describe('answers to the bot\'s own lists', () => {
     await c.say('Κεντρική');
     expect(c.heard).toContain('Πρόσθεσα στο καλάθι');
     await c.say('να ολοκληρώσουμε');
-    expect(c.heard).toContain('Να καταχωρίσω την παραγγελία;');
+    expect(c.heard).toContain('Να την καταχωρίσω;');
   });
 
   it('reads «igen, ezt kérem» for a single hit and «Véglegesítsük» for the checkout option', async () => {
@@ -145,7 +145,7 @@ describe('answers to the bot\'s own lists', () => {
     await c.say('igen, ezt kérem');
     expect(c.heard).toContain('kosárba');
     await c.say('Véglegesítsük');
-    expect(c.heard).toContain('Leadjam a rendelést?');
+    expect(c.heard).toContain('Leadhatom a rendelést?');
   });
 
   it('shows help for the menu\'s own «Βοήθεια» / «Súgó» button', async () => {

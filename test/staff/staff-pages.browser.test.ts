@@ -44,8 +44,8 @@ describe('staff pages with a patron in web chat', () => {
     await say(chat, '1001001', 'Ποιο είναι το PIN σας;');
     await say(chat, '1234', 'Συνδεθήκατε. Καλώς ήρθατε, Μαρία Παπαδοπούλου!');
     await say(chat, 'καπεταν μιχαλης', 'Βρήκα έναν τίτλο:');
-    await say(chat, '1', /Πρόσθεσα στο καλάθι το «Ο Καπετάν Μιχάλης»/);
-    await say(chat, 'ολοκλήρωση', 'Να καταχωρίσω την παραγγελία;');
+    await say(chat, '1', /Πρόσθεσα στην παραγγελία σας το βιβλίο «Ο Καπετάν Μιχάλης»/);
+    await say(chat, 'ολοκλήρωση', 'Να την καταχωρίσω;');
     await say(chat, 'ναι', /κλείστε τώρα ώρα παραλαβής/);
     const confirmation = await chat.getByText(/καταχωρίστηκε με αριθμό \d{7}/).first().textContent();
     const ref = /αριθμό (\d{7})/.exec(confirmation ?? '')![1]!;
