@@ -36,7 +36,7 @@ describe('the card and PIN prompts', () => {
     ['kalamaria', 'βοήθεια', 'Ο αριθμός της κάρτας μέλους είναι τυπωμένος στην κάρτα σας.', CARD_PROMPT.el],
     ['kalamaria', 'Magyarul', 'Rendben, magyarul folytatjuk.', 'Segíthetek még valamiben?'],
     ['ozd', 'mégse', 'Rendben, ezt most hagyjuk.', 'Segíthetek még valamiben?'],
-    ['ozd', 'súgó', 'Az olvasójegy száma rá van nyomtatva az olvasójegyére.', CARD_PROMPT.hu],
+    ['ozd', 'súgó', 'A számot az olvasójegyén találja. Ha nem találja, hívja a könyvtárat.', CARD_PROMPT.hu],
     ['ozd', 'könyvtárost kérek', 'hívja a könyvtárat ezen a számon: +36 48 000 100', CARD_PROMPT.hu],
     ['ozd', 'Ελληνικά', 'Εντάξει, συνεχίζουμε στα ελληνικά.', 'Μπορώ να βοηθήσω σε κάτι άλλο;'],
   ] as const)('at %s, «%s» at the card prompt is a command, not a wrong card number', async (library, said, reply, next) => {
@@ -53,7 +53,7 @@ describe('the card and PIN prompts', () => {
     await c.say('súgó');
     expect(c.heard).toBe('A PIN-kódot a könyvtártól kapta az olvasójegyével együtt.\nMi a PIN-kódja?');
     await c.say('43-21');
-    expect(c.heard).toContain('Kovács Anna');
+    expect(c.heard).toContain('Bejelentkezett.\nMég 5 könyvet foglalhat.');
   });
 });
 
@@ -87,7 +87,7 @@ describe('cancelling', () => {
     await c.say('2');
     expect(c.heard).toContain('Leadhatom a rendelést?');
     await c.say('mégse');
-    expect(c.heard).toContain('A kiválasztott könyvet kivettem a kosárból');
+    expect(c.heard).toContain('A kiválasztott könyvet kivettem a rendeléséből');
     await c.say('1');
     await c.say('kőszívű');
     await c.say('1');
@@ -129,7 +129,7 @@ describe('answers to the bot\'s own lists', () => {
     await c.say(yes.startsWith('να ') ? 'ναι' : yes);
     expect(c.heard).toContain('είναι διαθέσιμο σε περισσότερες από μία βιβλιοθήκες');
     await c.say('Κεντρική');
-    expect(c.heard).toContain('Πρόσθεσα στο καλάθι');
+    expect(c.heard).toContain('Πρόσθεσα στην παραγγελία σας');
     await c.say('να ολοκληρώσουμε');
     expect(c.heard).toContain('Να την καταχωρίσω;');
   });
@@ -143,7 +143,7 @@ describe('answers to the bot\'s own lists', () => {
     await c.say('egri csillagok');
     expect(c.heard).toContain('Egy találat');
     await c.say('igen, ezt kérem');
-    expect(c.heard).toContain('kosárba');
+    expect(c.heard).toContain('rendelésébe');
     await c.say('Véglegesítsük');
     expect(c.heard).toContain('Leadhatom a rendelést?');
   });
@@ -180,8 +180,8 @@ describe('answers to the bot\'s own lists', () => {
 
 describe('answers on the phone, full stop included', () => {
   it.each([
-    ['kalamaria', 'ζορμπα', 'Το πρώτο.', 'Πρόσθεσα στο καλάθι'],
-    ['ozd', 'egri csillagok', 'Az elsőt.', 'kosárba'],
+    ['kalamaria', 'ζορμπα', 'Το πρώτο.', 'Πρόσθεσα στην παραγγελία σας'],
+    ['ozd', 'egri csillagok', 'Az elsőt.', 'rendelésébe'],
   ] as const)('at %s, picks the first hit for «%s» said as «%s»', async (library, query, said, heard) => {
     const v = await startVoiceApp();
     running.push(v);

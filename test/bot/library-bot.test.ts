@@ -86,7 +86,7 @@ describe('LibraryBot: an activity sent again', () => {
     expect(again).toEqual(first);
     expect(heard(first.activities)).toBe('Ποιο είναι το PIN σας;');
     // Had the second one run, "1001001" would have been taken as the PIN.
-    expect(heard((await post('1234', 'c-3')).activities)).toContain('Συνδεθήκατε. Καλώς ήρθατε, Μαρία Παπαδοπούλου!');
+    expect(heard((await post('1234', 'c-3')).activities)).toContain('Συνδεθήκατε.\nΜπορείτε να κρατήσετε ακόμη 10 βιβλία.');
   });
 
   it('answers a phone turn from the ledger when its stored TwiML was lost with a crashed process', async () => {

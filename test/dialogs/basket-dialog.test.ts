@@ -57,13 +57,13 @@ describe('BasketDialog and basket edits in words', () => {
     const c = new Conversation(target, { library: 'ozd' });
     await c.join();
     for (const said of ['1', '2002001', '4321', 'egri csillagok', '1', 'véglegesítés', 'nem']) await c.say(said);
-    expect(c.heard).toContain('Kosaram');
+    expect(c.heard).toContain('Aktuális rendelésem');
     await c.say('kosaram');
     expect(c.heard).toContain('A rendelésében egy könyv van:\n\n1. „Egri csillagok”');
     await c.say('könyv kivétele');
     expect(c.heard).toContain('Kivettem a rendeléséből ezt a könyvet: „Egri csillagok”.');
     expect(c.heard).toContain('A rendelésében még nincs könyv.');
-    expect(c.heard).not.toContain('Kosaram');
+    expect(c.heard).not.toContain('Aktuális rendelésem');
     expect(await ordered('2002001')).toEqual([]);
   });
 });

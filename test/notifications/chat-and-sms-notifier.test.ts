@@ -38,7 +38,7 @@ describe('ChatAndSmsNotifier', () => {
     const target = await pickup.notifications.target(order.id);
     const { chat, sms: text } = notifier.compose('ready', target!);
     const token = (await db.appointment.findFirstOrThrow({ where: { orderId: order.id } })).icsToken;
-    expect(chat.text).toBe('Elkészült a rendelése (száma: 2000016), a könyvek átvehetők. Átvételi időpont: november 27., péntek 11:00 (Ózdi Városi Könyvtár). '
+    expect(chat.text).toBe('Elkészült a rendelése (száma: 2000016), a könyvek átvehetők. Átvételi időpont: november 27., péntek 11:00, a könyvtár bejáratánál (Ózdi Városi Könyvtár). '
       + 'Ha a bejárathoz ért, írja: „megérkeztem”. A könyveket eddig őrizzük: november 30., hétfő.\n'
       + `Naptárba mentés: https://library.example/appointments/${token}.ics`);
     expect(chat.attachments).toEqual([{ contentType: 'text/calendar', contentUrl: `https://library.example/appointments/${token}.ics`, name: '2000016.ics' }]);
@@ -51,7 +51,7 @@ describe('ChatAndSmsNotifier', () => {
     const target = await pickup.notifications.target((await db.order.findUniqueOrThrow({ where: { ref: '1000025' } })).id);
     const notifier = pickup.notifier as import('../../src/notifications/chat-and-sms-notifier').ChatAndSmsNotifier;
     expect(notifier.compose('cancelled', target!).chat.text)
-      .toBe('Η βιβλιοθήκη ακύρωσε την παραγγελία σας 1000025. Αιτία: Το αντίτυπο είναι φθαρμένο.. Για οτιδήποτε, τηλεφωνήστε στο 2310 000 100.');
+      .toBe('Η βιβλιοθήκη ακύρωσε την παραγγελία σας 1000025. Αιτία: Το αντίτυπο είναι φθαρμένο. Για οτιδήποτε, τηλεφωνήστε στο 2310 000 100.');
     expect(sms.map((s) => s.body)).toEqual(['Βιβλιοθήκη: η παραγγελία 1000025 ακυρώθηκε. Τηλ. 2310 000 100']);
   });
 
