@@ -103,7 +103,7 @@ describe('AppointmentDialog in Greek', () => {
     const ref = c.last.find((r) => r.channelData?.orderRef)?.channelData?.orderRef as string;
     expect(c.heard).toContain('Κλείστε τώρα ώρα παραλαβής (Κεντρική Βιβλιοθήκη): διαλέξτε μία ή πείτε μέρα και ώρα.');
     await c.say('1');
-    expect(c.heard).toContain('Κλείσαμε ραντεβού παραλαβής: Τρίτη 24 Νοεμβρίου στις 08:30, στην είσοδο της βιβλιοθήκης «Κεντρική Βιβλιοθήκη».');
+    expect(c.heard).toContain('Κλείσαμε ραντεβού παραλαβής: Τρίτη 24 Νοεμβρίου στις 08:30 (Κεντρική Βιβλιοθήκη).');
     expect(c.heard).toContain('Κλείστε τώρα ώρα παραλαβής (Β΄ Παιδική Βιβλιοθήκη): διαλέξτε μία ή πείτε μέρα και ώρα.');
     // Β΄ Παιδική opens again on Monday evening (17:00 Athens), after today's notice period.
     expect(c.heard).toContain('1. Δευτέρα 23 Νοεμβρίου στις 17:00');

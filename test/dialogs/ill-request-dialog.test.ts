@@ -36,6 +36,9 @@ async function start(lang: 'hu' | 'el', card: string) {
 const HU_COMMON_TERMS = [
   'Egyszerre legfeljebb 3 dokumentumot kérhet.',
   'A beérkezett dokumentumot 7 napig őrizzük; ha nem veszi át, új kérést csak a visszaküldés postaköltségének megtérítése után indíthat.',
+];
+// A copy is not returned, so late fees, home or reading-room use and liability concern originals only.
+const HU_ORIGINAL_TERMS = [
   'A határidőre vissza nem hozott könyvek után naponta és darabonként 200\u00a0Ft késedelmi díjat számítunk fel.',
   'A küldő könyvtár dönti el, hogy a dokumentumot hazaviheti, vagy csak az olvasóteremben használhatja. Kölcsönözhető könyvet csak felelősségvállalási nyilatkozat aláírása mellett adhatunk ki.',
   'A dokumentumért az átvételtől a visszaérkezéséig Ön felel: be kell tartania a kölcsönzési időt, és ha elvész vagy megrongálódik, a küldő könyvtár által megállapított térítési díjat Önnek kell megfizetnie.',
@@ -43,6 +46,9 @@ const HU_COMMON_TERMS = [
 const EL_COMMON_TERMS = [
   'Ζητάτε έως 3 βιβλία ή άρθρα ταυτόχρονα.',
   'Όταν φτάσει, το φυλάμε 7 ημέρες· αν δεν το παραλάβετε, νέο αίτημα γίνεται μόνο αφού πληρώσετε τα ταχυδρομικά της επιστροφής.',
+];
+// A copy is not returned, so late fees, home or reading-room use and liability concern originals only.
+const EL_ORIGINAL_TERMS = [
   'Για βιβλία που δεν επιστρέφονται εγκαίρως χρεώνεται πρόστιμο καθυστέρησης 200\u00a0HUF την ημέρα για κάθε βιβλίο.',
   'Η βιβλιοθήκη που το στέλνει αποφασίζει αν μπορείτε να το πάρετε στο σπίτι ή μόνο να το διαβάσετε στο αναγνωστήριο. Βιβλίο που δανείζεται δίνεται μόνο αφού υπογράψετε δήλωση ευθύνης.',
   'Από την παραλαβή μέχρι την επιστροφή του την ευθύνη έχετε εσείς: τηρείτε τη διάρκεια δανεισμού, και αν χαθεί ή φθαρεί, πληρώνετε την αποζημίωση που ορίζει η βιβλιοθήκη που το έστειλε.',
@@ -82,6 +88,7 @@ describe('IllRequestDialog in Hungarian', () => {
       'A könyvtárközi kölcsönzés feltételei:',
       'Eredeti dokumentum: a küldése ingyenes, de a visszaküldés postaköltségét Ön fizeti, a dokumentum átvételekor, az aktuális postai díjtáblázat szerint (jelenleg 1250\u00a0Ft és 2990\u00a0Ft között, a küldemény súlyától függően).',
       ...HU_COMMON_TERMS,
+      ...HU_ORIGINAL_TERMS,
     ].join('\n\n');
     expect(c.heard).toBe(`${terms}\n\nElfogadja?`);
     expect(c.question?.channelData?.slot).toBe('confirm');
@@ -91,7 +98,7 @@ describe('IllRequestDialog in Hungarian', () => {
     await c.say('igen');
     const ref = refOf(c);
     expect(ref).toMatch(/^\d{7}$/);
-    expect(c.heard).toContain(`A kérését rögzítettük, a száma: ${ref}. Munkatársunk megkéri egy másik könyvtártól. Ha a dokumentum megérkezett, értesítjük, és megmondjuk, mennyit kell fizetnie.`);
+    expect(c.heard).toContain(`A kérését rögzítettük, a száma: ${ref}. Amikor a dokumentum megérkezik, értesítjük, és megmondjuk, mennyit kell fizetnie.`);
     const [row] = await requestsOf('2002001');
     expect(row).toMatchObject({
       ref, status: 'submitted', kind: 'book', form: 'original', title: 'A Pendragon-legenda', author: 'Szerb Antal', year: 1934,
@@ -112,6 +119,7 @@ describe('IllRequestDialog in Hungarian', () => {
     await c.say('1500 forintot');
     expect(c.heard).toContain('A másolás és a postázás költségét a küldő könyvtár határozza meg, és Ön fizeti; ha több, mint 1500\u00a0Ft, előbb megkérdezzük.');
     expect(c.heard).toContain(HU_COMMON_TERMS.join('\n\n'));
+    for (const term of HU_ORIGINAL_TERMS) expect(c.heard).not.toContain(term);
     await c.say('igen');
     expect(c.heard).toBe('A kérése:\n\nKönyv: „Utas és holdvilág”\n\nForma: másolat (fénymásolat)\n\nLegfeljebb ennyit fizet a küldő könyvtárnak: 1500\u00a0Ft\n\nElküldhetem a kérést?');
     await c.say('igen');
@@ -240,6 +248,7 @@ describe('IllRequestDialog in Greek (a Greek-speaking reader at Ózd)', () => {
       'Οι όροι του διαδανεισμού:',
       'Πρωτότυπο: η αποστολή του είναι δωρεάν, αλλά τα ταχυδρομικά της επιστροφής τα πληρώνετε εσείς, όταν το παραλαμβάνετε, σύμφωνα με τον ισχύοντα τιμοκατάλογο του ταχυδρομείου (σήμερα από 1.250\u00a0HUF έως 2.990\u00a0HUF, ανάλογα με το βάρος).',
       ...EL_COMMON_TERMS,
+      ...EL_ORIGINAL_TERMS,
     ].join('\n\n');
     expect(c.heard).toBe(`${terms}\n\nΤους δέχεστε;`);
     await c.say('ναι');
@@ -264,6 +273,7 @@ describe('IllRequestDialog in Greek (a Greek-speaking reader at Ózd)', () => {
     await c.say('1500');
     expect(c.heard).toContain(termsLine);
     expect(c.heard).toContain(EL_COMMON_TERMS.join('\n\n'));
+    for (const term of EL_ORIGINAL_TERMS) expect(c.heard).not.toContain(term);
     await c.say('ναι');
     expect(c.heard).toContain('Μέγιστο ποσό που δέχεστε να πληρώσετε: 1.500\u00a0HUF');
     await c.say('ναι');

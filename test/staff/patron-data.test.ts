@@ -145,7 +145,7 @@ describe('the /staff/patrons pages', () => {
     const found = await formPost(base, ozd, '/staff/patrons', { cardNumber: '2002001' });
     expect(found.status).toBe(200);
     const foundHtml = await found.text();
-    expect(foundHtml).toContain('Foglalások: 0 · Könyvtárközi kérések: 0');
+    expect(foundHtml).toContain('Rendelések: 0 · Könyvtárközi kérések: 0');
     expect(foundHtml).toContain('Megerősítem');
 
     const download = await formPost(base, ozd, '/staff/patrons/export', { cardNumber: '2002001' });
