@@ -47,7 +47,7 @@ describe('ILL staff pages', () => {
     await say(chat, 'A Pendragon-legenda', 'Ki a szerzője?');
     await say(chat, 'Szerb Antal', 'Melyik évben jelent meg?');
     await say(chat, '1934', 'Ha tudja a könyv ISBN-számát');
-    await say(chat, 'nem tudom', 'Van olyan nap, amely után');
+    await say(chat, 'nem tudom', 'Meddig van rá szüksége?');
     await say(chat, 'nincs', 'Milyen formában kéri?');
     await say(chat, 'eredeti', 'Elfogadja?');
     await say(chat, 'igen', 'Elküldhetem a kérést?');
