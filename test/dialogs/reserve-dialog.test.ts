@@ -55,7 +55,7 @@ describe('ReserveDialog in Greek', () => {
     expect(c.heard).toBe('Το βιβλίο «Βίος και πολιτεία του Αλέξη Ζορμπά» είναι διαθέσιμο σε περισσότερες από μία βιβλιοθήκες. Θα το παραλάβετε από τη βιβλιοθήκη που έχει το αντίτυπο. Από ποια το θέλετε;');
     expect(c.question?.suggestedActions?.actions.map((a) => a.title)).toEqual(['Κεντρική Βιβλιοθήκη', 'Β΄ Παιδική Βιβλιοθήκη']);
     await c.say('β παιδικη');
-    expect(c.heard).toContain('Θα το παραλάβετε από: Β΄ Παιδική Βιβλιοθήκη). Η παραγγελία σας έχει 2 βιβλία.');
+    expect(c.heard).toContain('Πρόσθεσα στην παραγγελία σας το βιβλίο «Βίος και πολιτεία του Αλέξη Ζορμπά» (παραλαβή: Β΄ Παιδική Βιβλιοθήκη). Η παραγγελία σας έχει 2 βιβλία.');
 
     await c.say('ολοκλήρωση');
     expect(c.heard).toBe([
@@ -70,7 +70,7 @@ describe('ReserveDialog in Greek', () => {
     await c.say('ναι βέβαια');
     const ref = c.last.find((r) => r.channelData?.orderRef)?.channelData?.orderRef;
     expect(ref).toMatch(/^\d{7}$/);
-    expect(c.heard).toContain(`Η παραγγελία σας καταχωρίστηκε με αριθμό ${ref}. Η βιβλιοθήκη θα την ετοιμάσει για παραλαβή με ραντεβού (Κεντρική Βιβλιοθήκη, Β΄ Παιδική Βιβλιοθήκη).`);
+    expect(c.heard).toContain(`Η παραγγελία σας καταχωρίστηκε με αριθμό ${ref}.\nΚλείστε τώρα ώρα παραλαβής (Κεντρική Βιβλιοθήκη): διαλέξτε μία ή πείτε μέρα και ώρα.`);
     // Then the appointment is offered at once, not promised by phone.
     expect(c.heard).not.toContain('τηλεφωνήσει');
 

@@ -66,7 +66,7 @@ describe('ILL staff pages', () => {
     await expect.poll(() => staff.getByRole('heading', { name: 'Könyvtárközi kérések' }).count()).toBe(1);
     const row = staff.locator('tr', { has: staff.getByRole('link', { name: ref }) });
     expect(await row.textContent()).toContain('Kovács Anna');
-    expect(await row.textContent()).toContain('beérkezett');
+    expect(await row.textContent()).toContain('új');
     await staff.screenshot({ path: path.join(SCREENSHOTS, 'staff-ill-queue.png'), fullPage: true });
     await row.getByRole('link', { name: ref }).click();
     await expect.poll(() => staff.getByRole('heading', { name: `Könyvtárközi kérés: ${ref}` }).count()).toBe(1);
