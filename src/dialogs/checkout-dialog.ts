@@ -49,7 +49,7 @@ export class CheckoutDialog extends ComponentDialog {
     const t = turnT(step.context, ['holds', 'reasons']);
     const s = session(step.context);
     if (step.result !== true) {
-      await step.context.sendActivity(tell(t('checkout.not_confirmed')));
+      await step.context.sendActivity(tell(t('checkout.not_confirmed', { count: session(step.context).basket.length })));
       return step.endDialog();
     }
     const library = this.services.library(s.libraryId);

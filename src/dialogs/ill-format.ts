@@ -32,9 +32,13 @@ export function illTermsText(t: TFunction, policy: LibraryPolicy, form: IllForm,
     form === 'original' ? t('ill:terms.original', money(c, { min, max })) : t(`ill:terms.${form}`, money(c, { max: maxCost })),
     t('ill:terms.limit', { count: policy.ill.maxOutstanding }),
     t('ill:terms.collection', { count: policy.ill.holdDays }),
-    t('ill:terms.late_fee', money(c, { fee: policy.lateFeePerDayPerItem })),
-    t('ill:terms.use'),
-    t('ill:terms.liability'),
+    // A copy is the reader's to keep (ill.copy_not_returned): the late fee, the lender's home-or-
+    // reading-room decision and the liability for a loan's return apply to originals only.
+    ...(form === 'original' ? [
+      t('ill:terms.late_fee', money(c, { fee: policy.lateFeePerDayPerItem })),
+      t('ill:terms.use'),
+      t('ill:terms.liability'),
+    ] : []),
     // Paragraphs: web chat renders single line breaks as spaces, and each term deserves its own.
   ].join('\n\n');
 }

@@ -9,7 +9,8 @@ export const NAMESPACES = ['common', 'holds', 'reasons'] as const;
 /** Reads every locales/<lang>/<ns>.json; the set of files defines the namespaces. */
 export function loadResources(dir = LOCALES_DIR): Resource {
   const resources: Resource = {};
-  for (const lang of readdirSync(dir)) {
+  // Only the language folders: locales/README.md (the glossary) sits beside them.
+  for (const lang of readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name)) {
     resources[lang] = {};
     for (const file of readdirSync(path.join(dir, lang)).filter((f) => f.endsWith('.json'))) {
       resources[lang]![file.replace(/\.json$/, '')] = JSON.parse(readFileSync(path.join(dir, lang, file), 'utf8'));

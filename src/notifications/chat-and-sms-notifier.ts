@@ -66,7 +66,9 @@ export class ChatAndSmsNotifier implements PatronNotifier {
       if (calendar.length > 0) text += `\n${calendar.map((c) => t('notify.calendar', { url: c.url })).join('\n')}`;
     } else if (kind === 'cancelled') {
       const note = target.cancelNote ?? '';
-      text = t('notify.cancelled', { ...params, reason: NOTE_CODES.has(note) ? t(`staff:cancel_reasons.${note}`) : note });
+      // The sentence puts its own full stop after the reason: a staff-written one may or may not end in one.
+      const reason = (NOTE_CODES.has(note) ? t(`staff:cancel_reasons.${note}`) : note).trim().replace(/[.!。]+$/u, '');
+      text = t('notify.cancelled', { ...params, reason });
     } else {
       text = t(`notify.${kind}`, params);
     }

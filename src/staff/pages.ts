@@ -156,7 +156,9 @@ export function orderPage(ctx: PageContext, data: OrderPageData): string {
   }
   if (order.status === 'ready' || order.status === 'waiting_outside') {
     const a = checkArrival({ status: order.status, appointments: order.appointments.map((x) => x.startsAt) }, data.now, zone);
-    checks.push([a.allowed, a.allowed ? t('check.arrival_ok') : t(a.reason, { ns: 'reasons', date: formatDay(String(a.params?.date ?? ''), language, zone) })]);
+    // The patron-facing reason says «your appointment»; staff read about the patron's.
+    const refusal = a.allowed ? '' : a.reason === 'arrival.not_today' ? 'check.not_today' : `reasons:${a.reason}`;
+    checks.push([a.allowed, a.allowed ? t('check.arrival_ok') : t(refusal, { date: formatDay(String(a.params?.date ?? ''), language, zone) })]);
   }
 
   const actions = nextStatuses(order.status);
@@ -181,11 +183,7 @@ export function orderPage(ctx: PageContext, data: OrderPageData): string {
     return `<div data-branch="${esc(b.branchId)}"><h3>${esc(b.branchName)}</h3>${now}${form}</div>`;
   }).join('');
 
-  const actor = (a: string) => {
-    const [kind, id] = a.split(':');
-    if (kind === 'staff') return data.staffNames.get(Number(id)) ?? t('actor.staff');
-    return t(`actor.${kind}`, { defaultValue: a });
-  };
+  const actor = (a: string) => actorName(t, a, data.staffNames);
   const note = (n: string | null) => {
     if (!n) return '';
     if (n.startsWith('appointment ')) {
@@ -198,7 +196,7 @@ export function orderPage(ctx: PageContext, data: OrderPageData): string {
   const history = order.events.map((e) => `<tr><td>${esc(formatDateTime(e.at, language, zone))}</td><td>${esc(actor(e.actor))}</td>
     <td>${e.fromStatus && e.fromStatus !== e.toStatus ? `${status(t, e.fromStatus)} → ` : ''}${status(t, e.toStatus)}</td><td>${esc(note(e.note))}</td></tr>`).join('');
   const notifications = data.notifications.length === 0 ? `<p>${esc(t('order.no_notifications'))}</p>`
-    : `<ul>${data.notifications.map((n) => `<li>${esc(formatDateTime(n.createdAt, language, zone))} — ${esc(t(`notification_kind.${n.kind}`))}, ${esc(t(`channel_names.${n.channel}`))}: ${esc(t(`notification_status.${n.status}`))}</li>`).join('')}</ul>`;
+    : `<ul>${data.notifications.map((n) => `<li>${esc(formatDateTime(n.createdAt, language, zone))} — ${esc(t(`notification_kind.${n.kind}`))}, ${esc(channelName(t, n.channel))}: ${esc(t(`notification_status.${n.status}`))}</li>`).join('')}</ul>`;
 
   return layout(ctx, t('order.heading', { ref: order.ref }), `
   <p><a href="/staff">${esc(t('order.back'))}</a></p>
@@ -208,9 +206,9 @@ export function orderPage(ctx: PageContext, data: OrderPageData): string {
       <dt>${esc(t('order.patron'))}</dt><dd>${esc(order.patron.name)}</dd>
       <dt>${esc(t('order.card'))}</dt><dd>${esc(order.patron.cardNumber)}</dd>
       <dt>${esc(t('order.phone'))}</dt><dd><a href="tel:${esc(order.patron.phone)}">${esc(order.patron.phone)}</a></dd>
-      <dt>${esc(t('order.language'))}</dt><dd>${esc(order.language)}</dd>
+      <dt>${esc(t('order.language'))}</dt><dd>${esc(t(`language_names.${order.language}`, { defaultValue: order.language }))}</dd>
     </dl><dl>
-      <dt>${esc(t('order.channel'))}</dt><dd>${esc(order.channel)}</dd>
+      <dt>${esc(t('order.channel'))}</dt><dd>${esc(channelName(t, order.channel))}</dd>
       <dt>${esc(t('order.created'))}</dt><dd>${esc(formatDateTime(order.createdAt, language, zone))}</dd>
       <dt>${esc(t('order.deadline'))}</dt><dd>${order.pickupDeadline ? esc(formatDay(new Date(order.pickupDeadline.getTime() - 1), language, zone)) : '—'}</dd>
     </dl></div></section>
@@ -225,6 +223,18 @@ export function orderPage(ctx: PageContext, data: OrderPageData): string {
       <input id="note-text" name="note" maxlength="500" required> <button class="action" type="submit">${esc(t('order.add_note'))}</button></form></section>
   <section id="history"><h2>${esc(t('order.history'))}</h2><table><thead><tr><th>${esc(t('order.when'))}</th><th>${esc(t('order.who'))}</th><th>${esc(t('order.change'))}</th><th>${esc(t('order.note'))}</th></tr></thead><tbody>${history}</tbody></table></section>
   <section id="notifications"><h2>${esc(t('order.notifications'))}</h2>${notifications}</section>`);
+}
+
+/** Who did it, as staff read it: a colleague by name, otherwise the kind of actor; never the stored code. */
+export function actorName(t: TFunction, actor: string, staffNames: ReadonlyMap<number, string> = new Map()): string {
+  const [kind, id] = actor.split(':');
+  if (kind === 'staff') return staffNames.get(Number(id)) ?? t('staff:actor.staff');
+  return t(`staff:actor.${kind}`, { defaultValue: t('staff:actor.system') });
+}
+
+/** The channel an order or notification came by, in the page's language; an unknown one is "another channel". */
+export function channelName(t: TFunction, channel: string): string {
+  return t(`staff:channel_names.${channel}`, { defaultValue: t('staff:channel_names.other') });
 }
 
 export const isOpen = (s: OrderStatus) => ['new', 'preparing', 'ready', 'waiting_outside'].includes(s);

@@ -44,7 +44,7 @@ class Client {
 const heard = (replies: Reply[]) => replies.map((r) => r.text).join('\n');
 const refOf = (replies: Reply[]) => replies.find((r) => r.channelData?.orderRef)?.channelData?.orderRef;
 
-/** Signed in, «Ο Καπετάν Μιχάλης» in the basket, at «Να καταχωρίσω την παραγγελία;». */
+/** Signed in, «Ο Καπετάν Μιχάλης» in the basket, at «Να την καταχωρίσω;». */
 async function atConfirmation(client: Client) {
   for (const text of ['1', '1001001', '1234', 'καπεταν μιχαλης', '1', 'ολοκλήρωση']) await client.send(text);
 }
@@ -61,7 +61,7 @@ describe('LibraryBot: an activity sent again', () => {
     expect(await app.db.order.count({ where: { channel: 'emulator' } })).toBe(1);
     expect(sms.sent).toHaveLength(1);
     // The conversation went on once: the next answer meets the slot question, not the confirmation.
-    expect(heard(await client.send('4'))).toBe('Εντάξει. Η βιβλιοθήκη θα σας τηλεφωνήσει για να κανονίσετε μέρα και ώρα παραλαβής.\nΜπορώ να βοηθήσω σε κάτι άλλο;\n1. Κράτηση βιβλίου\n2. Νέες αφίξεις\n3. Οι κρατήσεις μου\n4. Βοήθεια');
+    expect(heard(await client.send('4'))).toBe('Εντάξει. Η βιβλιοθήκη θα σας τηλεφωνήσει για να κανονίσετε μέρα και ώρα παραλαβής.\nΜπορώ να βοηθήσω σε κάτι άλλο;\n1. Κράτηση βιβλίου\n2. Νέες αφίξεις\n3. Οι παραγγελίες μου\n4. Βοήθεια');
   });
 
   it('writes one order when the same confirmation arrives twice at once, and both get its reference', async () => {
@@ -86,7 +86,7 @@ describe('LibraryBot: an activity sent again', () => {
     expect(again).toEqual(first);
     expect(heard(first.activities)).toBe('Ποιο είναι το PIN σας;');
     // Had the second one run, "1001001" would have been taken as the PIN.
-    expect(heard((await post('1234', 'c-3')).activities)).toContain('Συνδεθήκατε. Καλώς ήρθατε, Μαρία Παπαδοπούλου!');
+    expect(heard((await post('1234', 'c-3')).activities)).toContain('Συνδεθήκατε.\nΜπορείτε να κρατήσετε ακόμη 10 βιβλία.');
   });
 
   it('answers a phone turn from the ledger when its stored TwiML was lost with a crashed process', async () => {
@@ -118,7 +118,7 @@ describe('LibraryBot: input', () => {
     const client = new Client(base);
     await client.send('1');
     expect(heard(await client.send('1'.repeat(MAX_MESSAGE_LENGTH + 1)))).toBe(
-      `Το μήνυμά σας είναι πολύ μεγάλο για να το διαβάσω. Γράψτε το πιο σύντομα, σε έως ${MAX_MESSAGE_LENGTH} χαρακτήρες.\nΓια να κάνετε κράτηση χρειάζεται να συνδεθείτε. Ποιος είναι ο αριθμός της κάρτας μέλους σας;`);
+      `Το μήνυμά σας είναι πολύ μεγάλο για να το διαβάσω. Γράψτε το πιο σύντομα, με το πολύ ${MAX_MESSAGE_LENGTH} χαρακτήρες.\nΓια κράτηση χρειάζεται σύνδεση. Ποιος είναι ο αριθμός της κάρτας μέλους σας;`);
     expect(heard(await client.send('1001001'))).toBe('Ποιο είναι το PIN σας;');
   });
 

@@ -15,7 +15,7 @@ afterEach(async () => { await db.$disconnect(); });
 async function twoBooks(c: Conversation) {
   await c.join();
   for (const said of ['1', '1001001', '1234', 'καπεταν μιχαλης', '1', 'άλλο βιβλίο', 'ζορμπα', '1', 'κεντρική']) await c.say(said);
-  expect(c.heard).toContain('Πρόσθεσα στο καλάθι το «Βίος και πολιτεία του Αλέξη Ζορμπά»');
+  expect(c.heard).toContain('Πρόσθεσα στην παραγγελία σας το βιβλίο «Βίος και πολιτεία του Αλέξη Ζορμπά»');
 }
 
 const ordered = (card: string) => db.order.findMany({ where: { patron: { cardNumber: card } }, include: { holds: { include: { record: true } } } });
@@ -25,10 +25,10 @@ describe('BasketDialog and basket edits in words', () => {
     const c = new Conversation(target, { library: 'kalamaria' });
     await twoBooks(c);
     await c.say('ολοκλήρωση');
-    expect(c.heard).toContain('Να καταχωρίσω την παραγγελία;');
+    expect(c.heard).toContain('Να την καταχωρίσω;');
     await c.say('όχι, βγάλε τον Ζορμπά');
-    expect(c.heard).toContain('Έβγαλα από το καλάθι το βιβλίο «Βίος και πολιτεία του Αλέξη Ζορμπά».');
-    expect(c.heard).toContain('Στο καλάθι σας υπάρχει ένα βιβλίο:\n\n1. «Ο Καπετάν Μιχάλης»');
+    expect(c.heard).toContain('Έβγαλα από την παραγγελία το βιβλίο «Βίος και πολιτεία του Αλέξη Ζορμπά».');
+    expect(c.heard).toContain('Στην παραγγελία σας υπάρχει ένα βιβλίο:\n\n1. «Ο Καπετάν Μιχάλης»');
     await c.say('ολοκλήρωση παραγγελίας');
     await c.say('ναι');
     const orders = await ordered('1001001');
@@ -39,7 +39,7 @@ describe('BasketDialog and basket edits in words', () => {
     const c = new Conversation(target, { library: 'kalamaria' });
     await twoBooks(c);
     await c.say('βγάλ\' το');
-    expect(c.heard).toContain('Έβγαλα από το καλάθι το βιβλίο «Βίος και πολιτεία του Αλέξη Ζορμπά».');
+    expect(c.heard).toContain('Έβγαλα από την παραγγελία το βιβλίο «Βίος και πολιτεία του Αλέξη Ζορμπά».');
     expect(c.heard).toContain('1. «Ο Καπετάν Μιχάλης»');
     expect(c.heard).not.toContain('2. «Βίος');
   });
@@ -48,7 +48,7 @@ describe('BasketDialog and basket edits in words', () => {
     const c = new Conversation(target, { library: 'kalamaria' });
     await twoBooks(c);
     await c.say('θέλω τη Φόνισσα αντί για τον Ζορμπά');
-    expect(c.heard).toContain('Έβγαλα από το καλάθι το βιβλίο «Βίος και πολιτεία του Αλέξη Ζορμπά».');
+    expect(c.heard).toContain('Έβγαλα από την παραγγελία το βιβλίο «Βίος και πολιτεία του Αλέξη Ζορμπά».');
     expect(c.heard).toContain('«Η Φόνισσα»');
     expect(c.heard).not.toContain('να συνδεθείτε');
   });
@@ -57,13 +57,13 @@ describe('BasketDialog and basket edits in words', () => {
     const c = new Conversation(target, { library: 'ozd' });
     await c.join();
     for (const said of ['1', '2002001', '4321', 'egri csillagok', '1', 'véglegesítés', 'nem']) await c.say(said);
-    expect(c.heard).toContain('Kosaram');
+    expect(c.heard).toContain('Aktuális rendelésem');
     await c.say('kosaram');
-    expect(c.heard).toContain('A kosarában egy könyv van:\n\n1. „Egri csillagok”');
+    expect(c.heard).toContain('A rendelésében egy könyv van:\n\n1. „Egri csillagok”');
     await c.say('könyv kivétele');
-    expect(c.heard).toContain('Kivettem a kosárból ezt a könyvet: „Egri csillagok”.');
-    expect(c.heard).toContain('A kosara üres.');
-    expect(c.heard).not.toContain('Kosaram');
+    expect(c.heard).toContain('Kivettem a rendeléséből ezt a könyvet: „Egri csillagok”.');
+    expect(c.heard).toContain('A rendelésében még nincs könyv.');
+    expect(c.heard).not.toContain('Aktuális rendelésem');
     expect(await ordered('2002001')).toEqual([]);
   });
 });

@@ -27,17 +27,17 @@ describe('IllDetailsDialog', () => {
     expect(c.heard).toBe('Ez túl hosszú ahhoz, hogy rögzítsem. Kérem, mondja meg röviden, legfeljebb 300 karakterben.\nMondja meg a címét, ahogy tudja:');
     expect(c.question?.channelData?.slot).toBe('text');
     await c.say('y'.repeat(300));
-    expect(c.heard).toBe('Ki a szerzője? Ha nem tudja, mondja, hogy „nem tudom”.');
+    expect(c.heard).toBe('Ki a szerzője? Ha nem tudja, mondja: „nem tudom”.');
   });
 
   it('refuses an author over 200 characters and pages over 100 in Greek', async () => {
     const c = await atTitle('el', 'άρθρο');
     await c.say('Ένα άρθρο');
     await c.say('Σ'.repeat(201));
-    expect(c.heard).toBe('Αυτό είναι πολύ μεγάλο για να το καταχωρίσω. Πείτε το πιο σύντομα, σε έως 200 χαρακτήρες.\nΠείτε μου το όνομα του συγγραφέα ή «δεν ξέρω»:');
+    expect(c.heard).toBe('Αυτό είναι πολύ μεγάλο για να το καταχωρίσω. Πείτε το πιο σύντομα, με το πολύ 200 χαρακτήρες.\nΠείτε μου το όνομα του συγγραφέα ή «δεν ξέρω»:');
     for (const said of ['Παπαδόπουλος', 'Νέα Εστία', '1998', 'δεν ξέρω']) await c.say(said);
     await c.say('1'.repeat(101));
-    expect(c.heard).toBe('Αυτό είναι πολύ μεγάλο για να το καταχωρίσω. Πείτε το πιο σύντομα, σε έως 100 χαρακτήρες.\nΠείτε τις σελίδες, π.χ. «115–142», ή «δεν ξέρω»:');
+    expect(c.heard).toBe('Αυτό είναι πολύ μεγάλο για να το καταχωρίσω. Πείτε το πιο σύντομα, με το πολύ 100 χαρακτήρες.\nΠείτε τις σελίδες, για παράδειγμα «115 έως 142», ή «δεν ξέρω»:');
   });
 
   it('keeps SQL, HTML and TwiML in a title as plain text and stores it as typed', async () => {
@@ -59,6 +59,6 @@ describe('IllRequestDialog amounts', () => {
     await c.say('1000001');
     expect(c.heard).toBe('Mondjon egy összeget számmal, például „2000”:');
     await c.say('1000000');
-    expect(c.heard).toContain('Elfogadja ezeket a feltételeket?');
+    expect(c.heard).toContain('Elfogadja?');
   });
 });

@@ -57,7 +57,7 @@ describe('MainDialog and interruptions', () => {
     const c = new Conversation(target);
     await atSearch(c);
     await c.say('βοήθεια');
-    expect(c.heard).toBe('Γράψτε τον τίτλο, το όνομα του συγγραφέα ή το ISBN του βιβλίου, π.χ. «Καπετάν Μιχάλης» ή «Καζαντζάκης». Τόνοι και κεφαλαία δεν χρειάζονται.\nΠοιο βιβλίο ψάχνετε; Γράψτε τίτλο, συγγραφέα ή ISBN.');
+    expect(c.heard).toBe('Πείτε μου τον τίτλο, το όνομα του συγγραφέα ή το ISBN του βιβλίου, για παράδειγμα «Καπετάν Μιχάλης» ή «Καζαντζάκης». Τόνοι και κεφαλαία δεν χρειάζονται.\nΠοιο βιβλίο ψάχνετε; Γράψτε τίτλο, συγγραφέα ή ISBN.');
   });
 
   it('cancels the current task and empties the basket, so nothing comes back in a later order; start over empties it too', async () => {
@@ -66,16 +66,16 @@ describe('MainDialog and interruptions', () => {
     await c.say('ζορμπα');
     await c.say('1');
     await c.say('1');
-    expect(c.heard).toContain('Πρόσθεσα στο καλάθι το «Βίος και πολιτεία του Αλέξη Ζορμπά».');
+    expect(c.heard).toContain('Πρόσθεσα στην παραγγελία σας το βιβλίο «Βίος και πολιτεία του Αλέξη Ζορμπά» (παραλαβή: Κεντρική Βιβλιοθήκη).');
     await c.say('άκυρο');
-    expect(c.heard).toBe('Εντάξει, το αφήνουμε. Έβγαλα από το καλάθι το βιβλίο που είχατε διαλέξει, ώστε να μην μπει σε επόμενη παραγγελία.\nΜπορώ να βοηθήσω σε κάτι άλλο;\n1. Κράτηση βιβλίου\n2. Νέες αφίξεις\n3. Οι κρατήσεις μου\n4. Βοήθεια');
+    expect(c.heard).toBe('Εντάξει, το αφήνουμε. Έβγαλα από την παραγγελία σας το βιβλίο που είχατε διαλέξει, ώστε να μη μείνει για την επόμενη φορά.\nΜπορώ να βοηθήσω σε κάτι άλλο;\n1. Κράτηση βιβλίου\n2. Νέες αφίξεις\n3. Οι παραγγελίες μου\n4. Βοήθεια');
     await c.say('1');
     expect(c.heard).toContain('Μπορείτε να κρατήσετε ακόμη 10 βιβλία.');
     await c.say('ζορμπα');
     await c.say('1');
     await c.say('1');
     await c.say('από την αρχή');
-    expect(c.heard).toContain('Εντάξει, ξεκινάμε από την αρχή. Άδειασα το καλάθι σας.');
+    expect(c.heard).toContain('Εντάξει, ξεκινάμε από την αρχή. Αφαίρεσα τα βιβλία που είχατε διαλέξει.');
     await c.say('1');
     expect(c.heard).toContain('Μπορείτε να κρατήσετε ακόμη 10 βιβλία.');
     expect(await db.order.count({ where: { patron: { cardNumber: '1001001' } } })).toBe(0);
@@ -93,7 +93,7 @@ describe('MainDialog and interruptions', () => {
     const k = new Conversation(target);
     await k.join();
     await k.say('τι κρατήσεις έχω;');
-    expect(k.heard).toBe('Για να δείτε τις κρατήσεις και τα αιτήματά σας χρειάζεται να συνδεθείτε. Ποιος είναι ο αριθμός της κάρτας μέλους σας;');
+    expect(k.heard).toBe('Για να δείτε τις παραγγελίες και τα αιτήματά σας χρειάζεται να συνδεθείτε. Ποιος είναι ο αριθμός της κάρτας μέλους σας;');
     await k.say('1001001');
     await k.say('1234');
     expect(k.heard).toContain('Δεν έχετε παραγγελίες.');
@@ -121,6 +121,6 @@ describe('MainDialog and interruptions', () => {
     await c.say('βοήθεια');
     expect(c.heard).toBe('Το PIN είναι ο κωδικός που σας έδωσε η βιβλιοθήκη μαζί με την κάρτα.\nΠοιο είναι το PIN σας;');
     await c.say('12 34');
-    expect(c.heard).toContain('Καλώς ήρθατε');
+    expect(c.heard).toContain('Συνδεθήκατε.\nΜπορείτε να κρατήσετε ακόμη 10 βιβλία.');
   });
 });

@@ -13,6 +13,7 @@ describe('locales', () => {
 
   it('has the same files for el and hu', () => {
     expect(readdirSync(path.join(LOCALES_DIR, 'hu')).sort()).toEqual(readdirSync(path.join(LOCALES_DIR, 'el')).sort());
+    expect(Object.keys(loadResources()).sort()).toEqual(['el', 'hu']);
   });
 
   it('has identical key sets (plural suffixes included) in el and hu', () => {

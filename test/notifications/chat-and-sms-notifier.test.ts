@@ -51,7 +51,7 @@ describe('ChatAndSmsNotifier', () => {
     const target = await pickup.notifications.target((await db.order.findUniqueOrThrow({ where: { ref: '1000025' } })).id);
     const notifier = pickup.notifier as import('../../src/notifications/chat-and-sms-notifier').ChatAndSmsNotifier;
     expect(notifier.compose('cancelled', target!).chat.text)
-      .toBe('Η βιβλιοθήκη ακύρωσε την παραγγελία σας 1000025. Αιτία: Το αντίτυπο είναι φθαρμένο. Για οτιδήποτε, καλέστε στο 2310 000 100.');
+      .toBe('Η βιβλιοθήκη ακύρωσε την παραγγελία σας 1000025. Αιτία: Το αντίτυπο είναι φθαρμένο. Για οτιδήποτε, τηλεφωνήστε στο 2310 000 100.');
     expect(sms.map((s) => s.body)).toEqual(['Βιβλιοθήκη: η παραγγελία 1000025 ακυρώθηκε. Τηλ. 2310 000 100']);
   });
 

@@ -47,11 +47,11 @@ describe('ILL staff pages', () => {
     await say(chat, 'A Pendragon-legenda', 'Ki a szerzője?');
     await say(chat, 'Szerb Antal', 'Melyik évben jelent meg?');
     await say(chat, '1934', 'Ha tudja a könyv ISBN-számát');
-    await say(chat, 'nem tudom', 'Van olyan nap, amely után');
+    await say(chat, 'nem tudom', 'Meddig van rá szüksége?');
     await say(chat, 'nincs', 'Milyen formában kéri?');
-    await say(chat, 'eredeti', 'Elfogadja ezeket a feltételeket?');
-    await say(chat, 'igen', 'Elküldjem a kérést?');
-    await say(chat, 'igen', /A könyvtárközi kérését rögzítettük, a száma: \d{7}\./);
+    await say(chat, 'eredeti', 'Elfogadja?');
+    await say(chat, 'igen', 'Elküldhetem a kérést?');
+    await say(chat, 'igen', /A kérését rögzítettük, a száma: \d{7}\./);
     const confirmation = await chat.getByText(/a száma: \d{7}\./).first().textContent();
     const ref = /a száma: (\d{7})\./.exec(confirmation ?? '')![1]!;
     await chat.screenshot({ path: path.join(SCREENSHOTS, 'webchat-ill-request.png') });
@@ -66,7 +66,7 @@ describe('ILL staff pages', () => {
     await expect.poll(() => staff.getByRole('heading', { name: 'Könyvtárközi kérések' }).count()).toBe(1);
     const row = staff.locator('tr', { has: staff.getByRole('link', { name: ref }) });
     expect(await row.textContent()).toContain('Kovács Anna');
-    expect(await row.textContent()).toContain('beérkezett');
+    expect(await row.textContent()).toContain('új');
     await staff.screenshot({ path: path.join(SCREENSHOTS, 'staff-ill-queue.png'), fullPage: true });
     await row.getByRole('link', { name: ref }).click();
     await expect.poll(() => staff.getByRole('heading', { name: `Könyvtárközi kérés: ${ref}` }).count()).toBe(1);
@@ -82,7 +82,7 @@ describe('ILL staff pages', () => {
     await staff.getByLabel('Küldő könyvtár neve').fill('Országos Széchényi Könyvtár');
     await step('Megkérés rögzítése', 'megkérve');
     await staff.getByLabel('Költség (Ft)').fill('0');
-    await step('Feltételek rögzítése', 'feltételek megjöttek');
+    await step('Feltételek rögzítése', 'a küldő könyvtár válaszolt');
     await step('Elküldték', 'úton');
     await staff.getByLabel('Súly grammban').fill('640');
     await step('Megérkezett', 'megérkezett');
@@ -110,7 +110,7 @@ describe('ILL staff pages', () => {
     expect(request.events.slice(1).every((e) => e.actor.startsWith('staff:'))).toBe(true);
 
     // The arrival message reached the reader's chat.
-    await expect.poll(() => chat.getByText(`Megérkezett könyvtárközi kérése (${ref})`, { exact: false }).count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect.poll(() => chat.getByText(`Megérkezett a könyvtárközi kéréssel kért dokumentum (kérésszám: ${ref})`, { exact: false }).count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await chat.close();
     await staff.close();
   }, 120_000);

@@ -81,7 +81,7 @@ describe('POST /api/staff/patrons/personal-data and /erasure', () => {
     expect(refused.status).toBe(409);
     expect(await refused.json()).toEqual({
       error: 'patron.erase_open_orders',
-      message: 'Τα στοιχεία του μέλους δεν μπορούν να διαγραφούν ακόμη: έχει μία παραγγελία σε εξέλιξη. Ολοκληρώστε την ή ακυρώστε την πρώτα.',
+      message: 'Τα στοιχεία του αναγνώστη δεν μπορούν να διαγραφούν ακόμη: έχει μία παραγγελία σε εξέλιξη. Ολοκληρώστε την ή ακυρώστε την πρώτα.',
     });
     expect((await erase(base, kalamaria, { cardNumber: '1001001' })).status).toBe(400);
     const order = await app.db.order.findUniqueOrThrow({ where: { ref } });
@@ -145,7 +145,7 @@ describe('the /staff/patrons pages', () => {
     const found = await formPost(base, ozd, '/staff/patrons', { cardNumber: '2002001' });
     expect(found.status).toBe(200);
     const foundHtml = await found.text();
-    expect(foundHtml).toContain('Foglalások: 0 · Könyvtárközi kérések: 0');
+    expect(foundHtml).toContain('Rendelések: 0 · Könyvtárközi kérések: 0');
     expect(foundHtml).toContain('Megerősítem');
 
     const download = await formPost(base, ozd, '/staff/patrons/export', { cardNumber: '2002001' });

@@ -137,7 +137,7 @@ describe('staff API transitions', () => {
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const loser = (await (a.status === 409 ? a : b).json()) as { error: string; message: string };
-    expect(loser).toEqual({ error: 'order.changed', message: 'Η παραγγελία άλλαξε στο μεταξύ από κάποιον άλλον. Δείτε την τρέχουσα κατάστασή της και δοκιμάστε ξανά.' });
+    expect(loser).toEqual({ error: 'order.changed', message: 'Κάποιος άλλος άλλαξε στο μεταξύ την παραγγελία. Δείτε την τρέχουσα κατάστασή της και δοκιμάστε ξανά.' });
     const events = await app.db.orderEvent.findMany({ where: { order: { ref: '1000009' }, fromStatus: 'preparing' } });
     expect(events).toHaveLength(1);
     const order = await app.db.order.findUniqueOrThrow({ where: { ref: '1000009' } });

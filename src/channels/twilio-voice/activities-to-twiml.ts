@@ -1,11 +1,12 @@
 import { ActivityTypes, InputHints, type Activity } from 'botbuilder';
 import twilio from 'twilio';
 import type { Slot } from '../../dialogs/messages';
+import { tFor } from '../../i18n/init';
+import { lexiconFromLocale, speechParts, type SayLanguage, type SpeechLexicon, type SpeechPart } from './speech';
 
 const { VoiceResponse } = twilio.twiml;
 type Gather = ReturnType<InstanceType<typeof VoiceResponse>['gather']>;
 type GatherAttributes = Parameters<InstanceType<typeof VoiceResponse>['gather']>[0] & object;
-type SayLanguage = 'el-GR' | 'hu-HU';
 /** The package declares its voice names but does not export the type: take it from `say`'s last overload. */
 export type SayVoice = NonNullable<Parameters<InstanceType<typeof VoiceResponse>['say']>[0] extends infer A ? A extends { voice?: infer V } ? V : never : never>;
 
@@ -29,6 +30,8 @@ export interface VoicePhrases {
 
 export interface RenderOptions {
   voice: VoiceSettings;
+  /** The voice for words of the other language («Magyarul», a Hungarian title); Twilio's default for the language when unset. */
+  voices?: Partial<Record<SayLanguage, SayVoice>>;
   phrases: VoicePhrases;
   /** The URL the answer to a question for `slot` is posted to. */
   action(slot: Slot | undefined): string;
@@ -46,6 +49,21 @@ const KEYPAD_SLOTS: readonly Slot[] = ['cardNumber', 'pin'];
 const CHOICE_SLOTS: readonly Slot[] = ['choice', 'confirm', 'language'];
 /** One key picks an option, so only the first nine options get a key. */
 const MAX_KEYED_OPTIONS = 9;
+/** A caller keeps about three options in mind: the rest are read at the keypad step, or on «βοήθεια». */
+const MAX_SPOKEN_OPTIONS = 3;
+
+/**
+ * The options whose keys are read out. The first ask reads at most three, none for a yes/no
+ * question (the answer is in the question), and none that the question itself already listed
+ * with its number («1. «Ο Καπετάν Μιχάλης»…»). The keypad step reads every keyed option.
+ */
+function keysToRead(choices: readonly string[], slot: Slot, question: string, keypadStep: boolean): Array<{ label: string; key: number }> {
+  const keyed = choices.slice(0, MAX_KEYED_OPTIONS).map((label, i) => ({ label, key: i + 1 }));
+  if (keypadStep) return keyed;
+  if (slot === 'confirm') return [];
+  const listed = (label: string, key: number) => new RegExp(`(^|\\s)${key}\\.\\s*[«„"]?${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u').test(question);
+  return keyed.filter(({ label, key }) => !listed(label, key)).slice(0, MAX_SPOKEN_OPTIONS);
+}
 
 export const wantsTransfer = (replies: readonly Partial<Activity>[]) => replies.some((a) => data(a).transfer === true);
 export const isRetry = (replies: readonly Partial<Activity>[]) => replies.some((a) => a.inputHint === InputHints.ExpectingInput && data(a).retry === true);
@@ -57,9 +75,7 @@ export const isRetry = (replies: readonly Partial<Activity>[]) => replies.some((
  */
 export function activitiesToTwiml(replies: readonly Partial<Activity>[], options: RenderOptions): string {
   const response = new VoiceResponse();
-  const say = (target: { say: InstanceType<typeof VoiceResponse>['say'] }, text: string) => {
-    if (text) target.say({ language: options.voice.language, voice: options.voice.voice }, text);
-  };
+  const say = (target: Sayer, text: string) => sayAloud(target, text, options.voice, options.voices);
   const messages = replies.filter((a) => a.type === ActivityTypes.Message);
   const ended = replies.some((a) => a.type === ActivityTypes.EndOfConversation);
   const question = ended ? undefined : [...messages].reverse().find((a) => a.inputHint === InputHints.ExpectingInput);
@@ -77,7 +93,8 @@ export function activitiesToTwiml(replies: readonly Partial<Activity>[], options
   // The short reprompt stays short; the first ask and the keypad step list the keys.
   if (options.misses >= 2) say(gather, options.phrases.useKeys);
   if (slot && CHOICE_SLOTS.includes(slot) && options.misses !== 1) {
-    say(gather, choices.slice(0, MAX_KEYED_OPTIONS).map((label, i) => options.phrases.option(label, i + 1)).join(' '));
+    say(gather, keysToRead(choices, slot, question ? speechOf(question) : '', options.misses >= 2)
+      .map(({ label, key }) => options.phrases.option(label, key)).join(' '));
   }
   if (options.misses >= 2) say(gather, options.phrases.staff);
   return response.toString();
@@ -127,6 +144,30 @@ export function cleanForSpeech(text: string): string {
     .trim();
 }
 
+type Sayer = { say: InstanceType<typeof VoiceResponse>['say'] };
+
+let lexicons: Record<SayLanguage, SpeechLexicon> | undefined;
+/** Read once from the locales: the words each voice uses for abbreviations, symbols and ranges. */
+function speechLexicons(): Record<SayLanguage, SpeechLexicon> {
+  lexicons ??= { 'el-GR': lexiconFromLocale(tFor('el', 'ivr')), 'hu-HU': lexiconFromLocale(tFor('hu', 'ivr')) };
+  return lexicons;
+}
+
+/** `text` as the caller hears it in a conversation held in `language`: spoken form, split by language. */
+export const speechPartsFor = (text: string, language: SayLanguage): SpeechPart[] => speechParts(text, language, speechLexicons());
+
+/**
+ * Every word a caller hears goes through here: the text in spoken form (speech.ts), one <Say>
+ * per language so that a Hungarian word is said by the Hungarian voice and a Greek one by the Greek.
+ */
+export function sayAloud(target: Sayer, text: string, voice: VoiceSettings, voices: Partial<Record<SayLanguage, SayVoice>> = {}): void {
+  if (!text) return;
+  for (const part of speechPartsFor(text, voice.language)) {
+    const name = part.language === voice.language ? voice.voice : voices[part.language];
+    target.say({ language: part.language, ...(name ? { voice: name } : {}) }, part.text);
+  }
+}
+
 export type TransferPlan =
   | { open: true; number: string; connecting: string; noAnswer: string }
   | { open: false; closed: string; callback?: { offer: string; action: string }; goodbye: string };
@@ -134,25 +175,24 @@ export type TransferPlan =
 /** Putting the caller through to staff, or (library closed) the hours and the offer of a call back. */
 export function transferToTwiml(plan: TransferPlan, voice: VoiceSettings): string {
   const response = new VoiceResponse();
-  const sayAttributes = { language: voice.language, voice: voice.voice };
   if (plan.open) {
-    response.say(sayAttributes, plan.connecting);
+    sayAloud(response, plan.connecting, voice);
     response.dial({ timeout: 30 }, plan.number);
     // <Dial> returns here only when nobody answered.
-    response.say(sayAttributes, plan.noAnswer);
+    sayAloud(response, plan.noAnswer, voice);
     response.hangup();
     return response.toString();
   }
-  response.say(sayAttributes, plan.closed);
+  sayAloud(response, plan.closed, voice);
   if (plan.callback) {
     const gather: Gather = response.gather({
       action: plan.callback.action, method: 'POST', actionOnEmptyResult: true, language: voice.language,
       input: ['dtmf', 'speech'], numDigits: 1, timeout: 6, speechTimeout: voice.speechModel ? '2' : 'auto',
     });
-    gather.say(sayAttributes, plan.callback.offer);
+    sayAloud(gather, plan.callback.offer, voice);
     return response.toString();
   }
-  response.say(sayAttributes, plan.goodbye);
+  sayAloud(response, plan.goodbye, voice);
   response.hangup();
   return response.toString();
 }
@@ -160,7 +200,7 @@ export function transferToTwiml(plan: TransferPlan, voice: VoiceSettings): strin
 /** Last words, then hang up. */
 export function farewellTwiml(text: string, voice: VoiceSettings): string {
   const response = new VoiceResponse();
-  response.say({ language: voice.language, voice: voice.voice }, text);
+  sayAloud(response, text, voice);
   response.hangup();
   return response.toString();
 }

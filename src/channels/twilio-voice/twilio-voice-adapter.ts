@@ -78,6 +78,7 @@ export class TwilioVoiceAdapter extends BotAdapter {
     const next = (slot: Slot | undefined): VoiceStep => ({ turn: step.turn + 1, misses, language: spoken, ...(slot ? { slot } : {}) });
     return activitiesToTwiml(replies, {
       voice: this.deps.config.voices[spoken],
+      voices: { 'el-GR': this.deps.config.voices.el.voice, 'hu-HU': this.deps.config.voices.hu.voice },
       phrases: phrases(spoken),
       action: (slot) => `${endpoint}?${stepToQuery(next(slot))}`,
       misses,

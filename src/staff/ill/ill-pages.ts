@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { nextIllStatuses } from '../../domain/ill-status';
 import type { IllRequestView } from '../../domain/ports/ill-repository';
 import { formatDateTime, formatDay } from '../../i18n/format-date';
-import { esc, layout, type PageContext } from '../pages';
+import { actorName, channelName, esc, layout, type PageContext } from '../pages';
 
 const money = (t: TFunction, minor: number | undefined, currency: string) =>
   minor === undefined ? '' : t('ill:staff.amount', { amount: minor / 100, formatParams: { amount: { currency } } });
@@ -45,11 +45,11 @@ export function illRequestPage(ctx: PageContext, { request: r, flash, error }: I
     row('liability', r.liabilitySignedAt ? formatDateTime(r.liabilitySignedAt, ctx.language, zone) : undefined),
     row('returned', r.returnedAt ? formatDateTime(r.returnedAt, ctx.language, zone) : undefined),
   ].join('');
-  const patron = [row('patron', r.patron.name), row('card', r.patron.cardNumber), row('phone', r.patron.phone), row('channel', r.channel)].join('');
+  const patron = [row('patron', r.patron.name), row('card', r.patron.cardNumber), row('phone', r.patron.phone), row('channel', channelName(t, r.channel))].join('');
   const terms = r.acceptances.map((a) => `<li><details><summary>${esc(t('ill:staff.accepted_at', {
-    version: a.version, at: formatDateTime(a.acceptedAt, ctx.language, zone), actor: a.actor,
+    version: a.version, at: formatDateTime(a.acceptedAt, ctx.language, zone), actor: actorName(t, a.actor),
   }))}</summary><p style="white-space:pre-line">${esc(a.text)}</p></details></li>`).join('');
-  const history = r.events.map((e) => `<li>${esc(formatDateTime(e.at, ctx.language, zone))} — ${esc(e.actor)}: ${
+  const history = r.events.map((e) => `<li>${esc(formatDateTime(e.at, ctx.language, zone))} — ${esc(actorName(t, e.actor))}: ${
     e.fromStatus ? `${esc(t(`ill:staff.status.${e.fromStatus}`))} → ` : ''}${esc(t(`ill:staff.status.${e.toStatus}`))}${e.note ? ` (${esc(e.note)})` : ''}</li>`).join('');
   const charges = r.charges.map((c) => `<li>${esc(t(`ill:staff.charge_kind.${c.kind}`))}: ${esc(money(t, c.amount, r.currency))} ${
     c.paidAt ? esc(t('ill:staff.paid', { at: formatDateTime(c.paidAt, ctx.language, zone) }))

@@ -25,6 +25,6 @@ describe('the order confirmation by text message', () => {
     await c.say('igen');
     const order = await db.order.findFirstOrThrow({ where: { channel: 'test' } });
     expect(order.language).toBe('hu');
-    expect(sms.sent).toEqual([{ to: '+306900000001', body: `Foglalás: ${order.ref}. Átvétel csak előre egyeztetett időpontban.` }]);
+    expect(sms.sent).toEqual([{ to: '+306900000001', body: `Rendelés: ${order.ref}. Átvétel csak előre egyeztetett időpontban.` }]);
   });
 });

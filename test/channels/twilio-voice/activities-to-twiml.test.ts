@@ -9,7 +9,7 @@ import { findAll, parseTwiml, type TwimlNode } from '../../../src/tools/twilio-c
 const voice: VoiceSettings = { language: 'el-GR', voice: 'Google.el-GR-Wavenet-A' };
 const options = (over: Partial<RenderOptions> = {}): RenderOptions => ({
   voice,
-  phrases: { option: (label, key) => `[${key}: ${label}]`, useKeys: '[keys]', staff: '[0: staff]', noInput: '[silence]' },
+  phrases: { option: (label, key) => `[${key}: ${label}]`, useKeys: '[πλήκτρα]', staff: '[0: υπάλληλος]', noInput: '[σιωπή]' },
   action: (slot) => `https://bot.example.org/api/voice/kalamaria?turn=2&slot=${slot ?? ''}`,
   misses: 0,
   silent: false,
@@ -56,13 +56,14 @@ describe('activitiesToTwiml', () => {
     const question = ask('Από ποια βιβλιοθήκη;', 'choice', { choices: ['Κεντρική, Βιβλιοθήκη', 'Β΄ Παιδική'] });
     const first = gather(render([question]));
     expect(first.attrs.hints).toBe('Κεντρική Βιβλιοθήκη, Β΄ Παιδική');
-    expect(texts(first)).toEqual(['Από ποια βιβλιοθήκη;', '[1: Κεντρική, Βιβλιοθήκη] [2: Β΄ Παιδική]']);
+    // «Β΄» is a numeral: the voice says «Δεύτερη», not the letter's name.
+    expect(texts(first)).toEqual(['Από ποια βιβλιοθήκη;', '[1: Κεντρική, Βιβλιοθήκη] [2: Δεύτερη Παιδική]']);
     expect(texts(gather(render([question], { misses: 1 })))).toEqual(['Από ποια βιβλιοθήκη;']);
-    expect(texts(gather(render([question], { misses: 2 })))).toEqual(['Από ποια βιβλιοθήκη;', '[keys]', '[1: Κεντρική, Βιβλιοθήκη] [2: Β΄ Παιδική]', '[0: staff]']);
+    expect(texts(gather(render([question], { misses: 2 })))).toEqual(['Από ποια βιβλιοθήκη;', '[πλήκτρα]', '[1: Κεντρική, Βιβλιοθήκη] [2: Δεύτερη Παιδική]', '[0: υπάλληλος]']);
   });
 
   it('says it heard nothing before the reprompt that follows silence', () => {
-    expect(texts(render([ask('Ποιο βιβλίο;', 'query')], { misses: 1, silent: true }))).toEqual(['[silence]', 'Ποιο βιβλίο;']);
+    expect(texts(render([ask('Ποιο βιβλίο;', 'query')], { misses: 1, silent: true }))).toEqual(['[σιωπή]', 'Ποιο βιβλίο;']);
   });
 
   it('uses a speech model with a numeric speechTimeout when one is configured', () => {
@@ -75,13 +76,23 @@ describe('activitiesToTwiml', () => {
     expect(names(twiml)).toEqual(['Say', 'Hangup']);
   });
 
-  it('speaks `speak` rather than the screen text', () => {
-    expect(texts(render([tell('Γράψτε «Magyarul».', { speak: 'Πείτε «Magyarul».' })]))[0]).toBe('Πείτε «Magyarul».');
+  it('speaks `speak` rather than the screen text, the Hungarian word in the Hungarian voice', () => {
+    const says = findAll(render([tell('Γράψτε «Magyarul».', { speak: 'Πείτε «Magyarul».' })], { voices: { 'hu-HU': 'Google.hu-HU-Wavenet-A' } }), 'Say');
+    expect(says.map((s) => [s.attrs.language, s.attrs.voice, s.text])).toEqual([
+      ['el-GR', 'Google.el-GR-Wavenet-A', 'Πείτε'],
+      ['hu-HU', 'Google.hu-HU-Wavenet-A', 'Magyarul.'],
+    ]);
+  });
+
+  it('says phone numbers and references as digits, and no abbreviation', () => {
+    const said = texts(render([tell('Αρ. 4818373, π.χ. στο 2310 000 100.')])).join(' ');
+    expect(said).toBe('αριθμός 4 8 1 8 3 7 3, για παράδειγμα στο 2 3 1 0, 0 0 0, 1 0 0.');
   });
 
   it('escapes <, & and quotes in what it says and in its attributes', () => {
     const words = `Tom & Jerry <b>"x"</b> 'y'`;
-    const xml = activitiesToTwiml([ask(`«${words}»`, 'choice', { choices: [words] })], options());
+    // In the Hungarian voice, so that the Latin words stay in one <Say>.
+    const xml = activitiesToTwiml([ask(`«${words}»`, 'choice', { choices: [words] })], options({ voice: { language: 'hu-HU', voice: 'Google.hu-HU-Wavenet-A' } }));
     expect(xml).toContain('Tom &amp; Jerry &lt;b&gt;');
     expect(xml).not.toContain('<b>');
     const twiml = parseTwiml(xml);

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { speechOf } from '../../../src/channels/twilio-voice/activities-to-twiml';
+import { speechOf, speechPartsFor } from '../../../src/channels/twilio-voice/activities-to-twiml';
 import { Conversation, testBot } from '../../support/conversation';
 import { freshDb } from '../../support/test-db';
 import { MONDAY_NOON, startVoiceApp, type VoiceApp } from './voice-call-support';
@@ -28,7 +28,8 @@ describe('one set of dialogs for chat and phone', () => {
     for (const [label, inChat, onPhone] of turns) {
       await inChat();
       await onPhone();
-      const spoken = chat.last.map(speechOf).filter(Boolean);
+      // Each reply in spoken form, one <Say> per language stretch.
+      const spoken = chat.last.map(speechOf).filter(Boolean).flatMap((text) => speechPartsFor(text, 'el-GR').map((p) => p.text));
       // The phone adds only its keypad lines after the dialogs' own words.
       expect(phone.heard.split('\n').slice(0, spoken.length), label).toEqual(spoken);
       expect(phone.gather?.attrs.action, label).toContain(`slot=${chat.question?.channelData?.slot}`);

@@ -30,7 +30,7 @@ describe('web chat connector and outbox', () => {
     const outbox = (await (await chat.outbox(0)).json()) as { after: number; activities: Array<{ text: string; from: { role?: string } }> };
     expect(outbox.activities).toHaveLength(1);
     // No slot was booked in the chat, so the message says the library will phone.
-    expect(outbox.activities[0]!.text).toMatch(new RegExp(`^Τα βιβλία της παραγγελίας σας ${ref} είναι έτοιμα για παραλαβή \\(Κεντρική Βιβλιοθήκη\\)\\. Θα σας τηλεφωνήσουμε για να κανονίσουμε την ώρα, ή καλέστε στο 2310 000 100\\. Θα σας περιμένουν έως .+\\.$`));
+    expect(outbox.activities[0]!.text).toMatch(new RegExp(`^Τα βιβλία της παραγγελίας σας ${ref} είναι έτοιμα για παραλαβή \\(Κεντρική Βιβλιοθήκη\\)\\. Θα σας τηλεφωνήσουμε για να κανονίσουμε την ώρα, ή τηλεφωνήστε στο 2310 000 100\\. Θα σας περιμένουν έως .+\\.$`));
     expect(outbox.activities[0]!.from.role).toBe('bot');
     const again = (await (await chat.outbox(outbox.after)).json()) as { activities: unknown[] };
     expect(again.activities).toEqual([]);

@@ -66,7 +66,7 @@ describe('web chat page', () => {
     await page.goto(`${base}/chat/kalamaria`);
     await expect.poll(() => page.getByText('Καλώς ήρθατε στις Δημοτικές Βιβλιοθήκες Καλαμαριάς!').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     const input = page.getByRole('textbox').first();
-    for (const [said, next] of [['1', 'Ποιος είναι ο αριθμός της κάρτας μέλους σας;'], ['1001001', 'Ποιο είναι το PIN σας;'], ['1234', 'Καλώς ήρθατε, Μαρία Παπαδοπούλου!']]) {
+    for (const [said, next] of [['1', 'Ποιος είναι ο αριθμός της κάρτας μέλους σας;'], ['1001001', 'Ποιο είναι το PIN σας;'], ['1234', 'Μπορείτε να κρατήσετε ακόμη 10 βιβλία.']]) {
       await input.fill(said!);
       await input.press('Enter');
       await expect.poll(() => page.getByText(next!).count(), { timeout: 20_000 }).toBeGreaterThan(0);
