@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app';
+import { tFor } from '../../src/i18n/init';
 import { startApp, WebChatClient } from '../support/http';
 import { freshDb } from '../support/test-db';
 
@@ -42,13 +43,15 @@ describe('opening web chat conversations', () => {
 
   it('stores the conversation from its first message on, as if the greeting had been stored', async () => {
     const chat = await WebChatClient.open(base);
-    expect(chat.greeting.map((r) => r.text).join('\n')).toContain('Καλώς ήρθατε στις Δημοτικές Βιβλιοθήκες Καλαμαριάς!');
+    expect(chat.greeting.map((r) => r.text).join('\n')).toContain(tFor('el')('greeting.kalamaria'));
     const stored = () => app.db.botState.count({ where: { id: { startsWith: `webchat/conversations/${chat.conversationId}/` } } });
     expect(await stored()).toBe(0);
     // The menu's first choice, answered as if the greeting's menu had been kept: no second welcome.
+    const t = tFor('el', 'holds');
     const heard = (await chat.say('1')).map((r) => r.text).join('\n');
-    expect(heard).toBe('Για να κάνετε κράτηση χρειάζεται να συνδεθείτε. Ποιος είναι ο αριθμός της κάρτας μέλους σας;');
+    expect(heard).toBe(`${t('signin.why.hold')} ${t('signin.ask_card')}`);
+    expect(heard).not.toContain(tFor('el')('greeting.kalamaria'));
     expect(await stored()).toBe(1);
-    expect((await chat.say('1001001')).map((r) => r.text).join('\n')).toBe('Ποιο είναι το PIN σας;');
+    expect((await chat.say('1001001')).map((r) => r.text).join('\n')).toBe(t('signin.ask_pin'));
   });
 });
