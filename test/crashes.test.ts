@@ -20,14 +20,14 @@ const SEED = Number(process.env.CRASH_SEED ?? Date.now() % 2 ** 31);
 type Step = [said: string | null, heard: string | RegExp, commits?: 'commits'];
 
 const RESERVATION: Step[] = [
-  [null, 'Τι θα θέλατε να κάνουμε;'],
-  ['1', 'Για να κάνετε κράτηση χρειάζεται να συνδεθείτε. Ποιος είναι ο αριθμός της κάρτας μέλους σας;'],
+  [null, 'Πώς μπορώ να σας βοηθήσω;'],
+  ['1', 'Για κράτηση χρειάζεται σύνδεση. Ποιος είναι ο αριθμός της κάρτας μέλους σας;'],
   ['1001001', 'Ποιο είναι το PIN σας;'],
-  ['1234', 'Συνδεθήκατε. Καλώς ήρθατε, Μαρία Παπαδοπούλου!\nΜπορείτε να κρατήσετε ακόμη 10 βιβλία.\nΠοιο βιβλίο ψάχνετε; Γράψτε τίτλο, συγγραφέα ή ISBN.'],
+  ['1234', 'Συνδεθήκατε.\nΜπορείτε να κρατήσετε ακόμη 10 βιβλία.\nΠοιο βιβλίο ψάχνετε; Γράψτε τίτλο, συγγραφέα ή ISBN.'],
   ['καπεταν μιχαλης', '1. «Ο Καπετάν Μιχάλης» — Νίκος Καζαντζάκης (2018)'],
-  ['1', 'Πρόσθεσα στο καλάθι το «Ο Καπετάν Μιχάλης». Θα το παραλάβετε από: Κεντρική Βιβλιοθήκη.'],
-  ['ολοκλήρωση', 'Να καταχωρίσω την παραγγελία;'],
-  ['ναι', /^Η παραγγελία σας καταχωρίστηκε με αριθμό \d{7}\. /, 'commits'],
+  ['1', 'Πρόσθεσα στην παραγγελία σας το βιβλίο «Ο Καπετάν Μιχάλης» (παραλαβή: Κεντρική Βιβλιοθήκη).'],
+  ['ολοκλήρωση', 'Να την καταχωρίσω;'],
+  ['ναι', /^Η παραγγελία σας καταχωρίστηκε με αριθμό \d{7}\./, 'commits'],
   ['4', 'Εντάξει. Η βιβλιοθήκη θα σας τηλεφωνήσει για να κανονίσετε μέρα και ώρα παραλαβής.'],
 ];
 
@@ -35,16 +35,16 @@ const ILL_REQUEST: Step[] = [
   [null, 'Miben segíthetek?'],
   ['4', 'A könyvtárközi kéréshez be kell jelentkeznie. Mi az olvasójegye száma?'],
   ['2002001', 'Mi a PIN-kódja?'],
-  ['4321', 'Sikeresen bejelentkezett. Üdvözöljük, Kovács Anna!'],
+  ['4321', 'Bejelentkezett.'],
   ['könyvet', 'Mi a könyv címe?'],
-  ['A Pendragon-legenda', 'Ki a szerzője? Ha nem tudja, mondja, hogy „nem tudom”.'],
+  ['A Pendragon-legenda', 'Ki a szerzője? Ha nem tudja, mondja: „nem tudom”.'],
   ['Szerb Antal', 'Melyik évben jelent meg? Ha nem tudja, mondja, hogy „nem tudom”.'],
   ['1934-ben', 'Ha tudja a könyv ISBN-számát, mondja meg; ha nem, mondja, hogy „nem tudom”.'],
-  ['978-963-07-3456-1', 'Van olyan nap, amely után már nincs szüksége rá?'],
+  ['978-963-07-3456-1', 'Meddig van rá szüksége? Mondjon egy dátumot, vagy azt, hogy „nincs”.'],
   ['nincs', 'Milyen formában kéri? Eredetiben, másolatban (fénymásolatban) vagy elektronikusan?'],
-  ['eredeti', 'Elfogadja ezeket a feltételeket?'],
-  ['igen, elfogadom', 'A kérése:\n\nKönyv: „A Pendragon-legenda”\n\nSzerző: Szerb Antal\n\nMegjelenés éve: 1934\n\nISBN: 9789630734561\n\nForma: eredeti\n\nElküldjem a kérést?'],
-  ['igen', /^A könyvtárközi kérését rögzítettük, a száma: \d{7}\. /, 'commits'],
+  ['eredeti', 'Elfogadja?'],
+  ['igen, elfogadom', 'A kérése:\n\nKönyv: „A Pendragon-legenda”\n\nSzerző: Szerb Antal\n\nMegjelenés éve: 1934\n\nISBN: 9789630734561\n\nForma: eredeti\n\nElküldhetem a kérést?'],
+  ['igen', /^A kérését rögzítettük, a száma: \d{7}\. /, 'commits'],
 ];
 
 interface Figures { conversations: number; kills: number; killedBeforeAnswer: number; killedAfterCommit: number; killedBeforeSave: number; resent: number; answeredFromLedger: number }
@@ -245,7 +245,7 @@ describe('SIGKILL while sign-ins are being checked (issue 14)', () => {
       await patron.send(0, null);
       await patron.send(1, '1');
       await patron.send(2, '1001001');
-      expect(heardOf(await patron.send(3, '1234'))).toContain('Συνδεθήκατε. Καλώς ήρθατε, Μαρία Παπαδοπούλου!');
+      expect(heardOf(await patron.send(3, '1234'))).toContain('Συνδεθήκατε.\nΜπορείτε να κρατήσετε ακόμη 10 βιβλία.');
       // And wrong PINs are still counted from the first: the third ends the conversation, as always.
       const guesser = new Patron(server, 'kalamaria');
       await guesser.send(0, null);

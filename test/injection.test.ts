@@ -44,7 +44,7 @@ describe('an ILL request made of attacks', () => {
     const summary = await chat(id, 'igen');
     // The summary repeats the words as words: no interpolation, no markup taken as markup.
     expect(summary.map((r) => r.text).join('\n')).toContain(`Folyóirat: ${FIELDS.journal}`);
-    expect(summary.map((r) => r.text).join('\n')).toContain(`Kötet, szám: ${FIELDS.volumeIssue}`);
+    expect(summary.map((r) => r.text).join('\n')).toContain(`Évfolyam, szám: ${FIELDS.volumeIssue}`);
     const confirmed = await chat(id, 'igen');
     const ref = confirmed.find((r) => (r.channelData as { illRef?: string } | undefined)?.illRef)?.channelData as { illRef: string };
 

@@ -61,10 +61,10 @@ describe('card numbers and PINs', () => {
     await say('θέλω να κλείσω το Ο Καπετάν Μιχάλης');
     await say(CARD);
     await say(WRONG_PIN);
-    expect(chat.heard).toContain('δεν είναι σωστά');
+    expect(chat.heard).toContain('Λάθος αριθμός κάρτας ή PIN');
     await say(CARD);
     await say(PIN);
-    expect(chat.heard).toContain('Συνδεθήκατε. Καλώς ήρθατε, Ελένη Ιδιωτικού!');
+    expect(chat.heard).toContain('Συνδεθήκατε.\nΜπορείτε να κρατήσετε ακόμη 10 βιβλία.');
     await say('1');
     await say('2');
     await say('ναι');
@@ -77,7 +77,7 @@ describe('card numbers and PINs', () => {
     await call.answer({ digits: '1' });
     await call.answer({ digits: CARD });
     await call.answer({ digits: PIN });
-    expect(call.heard).toContain('Καλώς ήρθατε, Ελένη Ιδιωτικού!');
+    expect(call.heard).toContain('Συνδεθήκατε.');
     await call.answer({ speech: 'Αναφορά στον Γκρέκο' });
     await call.answer({ digits: '1' });
     await call.answer({ digits: '2' });

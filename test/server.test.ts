@@ -61,7 +61,7 @@ describe('POST /api/messages', () => {
     const second = await start(url);
     c.base = second.base;
     await c.say('1234');
-    expect(c.heard).toContain('Συνδεθήκατε. Καλώς ήρθατε, Μαρία Παπαδοπούλου!');
+    expect(c.heard).toContain('Συνδεθήκατε.\nΜπορείτε να κρατήσετε ακόμη 10 βιβλία.');
     await c.say('ζορμπα');
     await c.say('1');
     await c.say('1');

@@ -40,7 +40,8 @@ const LONG_NUMBER = /(?<!\d|\d[,.])\d{5,}(?!\d|[,.]\d)/gu;
 /** A range between two numbers: «115–142», «1–5». */
 const RANGE = /(?<!\d|\d[,.])(\d{1,4})\s?[–-]\s?(\d{1,4})(?!\d|[,.]\d)/gu;
 /** Thousands written with a space, as Intl writes Hungarian amounts («12 000 Ft»): one number for the ear. */
-const GROUPED_AMOUNT = /(?<!\d|\d[,.])(\d{1,3})[\u00a0\u202f ](\d{3})(?=\s?\p{L})/gu;
+// Not the last groups of a phone number said before a word («2310 000 100 ή …»).
+const GROUPED_AMOUNT = /(?<!\d|\d[,.]|\d[\u00a0\u202f ])(\d{1,3})[\u00a0\u202f ](\d{3})(?=\s?\p{L})/gu;
 /** "2.000,00 €": the cents of a whole amount are not worth saying. */
 const ZERO_CENTS = /(\d),00(?=\s?\p{L}|\s?[€$])/gu;
 /** Α΄ to Ι΄ (ϛ΄ is six), with a keraia or a look-alike after the letter. */

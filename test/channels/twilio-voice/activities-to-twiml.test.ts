@@ -89,6 +89,11 @@ describe('activitiesToTwiml', () => {
     expect(said).toBe('αριθμός 4 8 1 8 3 7 3, για παράδειγμα στο 2 3 1 0, 0 0 0, 1 0 0.');
   });
 
+  it('says a phone number in digit groups when a word follows it, not as an amount', () => {
+    const said = texts(render([tell('Τηλεφωνήστε στο 2310 000 100 ή καλέστε από το δικό σας.')])).join(' ');
+    expect(said).toBe('Τηλεφωνήστε στο 2 3 1 0, 0 0 0, 1 0 0 ή καλέστε από το δικό σας.');
+  });
+
   it('escapes <, & and quotes in what it says and in its attributes', () => {
     const words = `Tom & Jerry <b>"x"</b> 'y'`;
     // In the Hungarian voice, so that the Latin words stay in one <Say>.
