@@ -103,7 +103,7 @@ describe('the last copy', () => {
       const winners = conversations.filter((c) => c.last.some((r) => r.channelData?.orderRef));
       expect(winners).toHaveLength(1);
       for (const loser of conversations.filter((c) => !winners.includes(c))) {
-        expect(loser.heard).toContain('Μόλις κρατήθηκε το τελευταίο διαθέσιμο αντίτυπο του «Ο Καπετάν Μιχάλης»');
+        expect(loser.heard).toContain('Μόλις κρατήθηκε το τελευταίο διαθέσιμο αντίτυπο του βιβλίου «Ο Καπετάν Μιχάλης» (Κεντρική Βιβλιοθήκη) και δεν υπάρχει άλλο διαθέσιμο.');
       }
       expect(await db().hold.count({ where: { recordId: record.id, order: { patronId: { in: patrons.map((p) => p.id) } } } })).toBe(1);
       expect(await db().order.count({ where: { patronId: { in: patrons.map((p) => p.id) } } })).toBe(1);
