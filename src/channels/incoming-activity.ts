@@ -1,5 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { z } from 'zod';
+import { WEB_CHAT_CONVERSATION_ID } from './web-chat/connector';
 
 // Only the fields the adapter and the bot read are checked; channels add many more (Teams,
 // Direct Line), and those pass through untouched. Lengths are far above any real channel's.
@@ -29,7 +30,7 @@ const botFrameworkActivity = z.object({
 
 /** What our own chat page posts to /webchat/activities (src/channels/web-chat/direct-line.js). */
 const webChatPost = z.object({
-  conversationId: z.string().regex(/^webchat-[\w-]{8,64}$/),
+  conversationId: z.string().regex(WEB_CHAT_CONVERSATION_ID),
   library: z.string().max(64).optional(),
   activity: z.object({
     type: z.string().min(1).max(64),
