@@ -17,13 +17,20 @@ export async function seedDemoData(db: Db, options: { pinHasher: PinHasher }): P
   await db.$transaction(async (tx) => {
     for (const library of demoLibraries) await tx.library.create({ data: library });
     for (const branch of demoBranches) await tx.branch.create({ data: branch });
+    // Demo barcodes in the shape libraries print: a library prefix and a running number.
+    const barcodes = new Map<string, number>();
+    const nextBarcode = (library: string) => {
+      const n = (barcodes.get(library) ?? 0) + 1;
+      barcodes.set(library, n);
+      return `${library === 'ozd' ? '2001' : '1001'}${String(n).padStart(6, '0')}`;
+    };
     for (const title of catalogue) {
       const { copies, acquired, library, ...fields } = title;
       await tx.record.create({
         data: {
           ...fields, libraryId: library, acquiredAt: new Date(`${acquired}T09:00:00Z`),
           searchText: fold(`${title.title} ${title.author} ${title.isbn ?? ''}`),
-          copies: { create: copies.map((c) => ({ branchId: c.branch, status: c.status, shelfMark: c.shelf })) },
+          copies: { create: copies.map((c) => ({ branchId: c.branch, status: c.status, shelfMark: c.shelf, barcode: nextBarcode(library) })) },
         },
       });
     }

@@ -55,6 +55,7 @@ CREATE TABLE "Record" (
     "kind" TEXT NOT NULL,
     "audience" TEXT NOT NULL,
     "acquiredAt" TIMESTAMP(3) NOT NULL,
+    "sourceId" TEXT,
     "searchText" TEXT NOT NULL,
 
     CONSTRAINT "Record_pkey" PRIMARY KEY ("id")
@@ -66,6 +67,7 @@ CREATE TABLE "Copy" (
     "recordId" INTEGER NOT NULL,
     "branchId" TEXT NOT NULL,
     "shelfMark" TEXT NOT NULL,
+    "barcode" TEXT,
     "status" TEXT NOT NULL,
 
     CONSTRAINT "Copy_pkey" PRIMARY KEY ("id")
@@ -344,10 +346,16 @@ CREATE UNIQUE INDEX "Patron_libraryId_cardNumber_key" ON "Patron"("libraryId", "
 CREATE INDEX "Record_libraryId_acquiredAt_idx" ON "Record"("libraryId", "acquiredAt");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "Record_libraryId_sourceId_key" ON "Record"("libraryId", "sourceId");
+
+-- CreateIndex
 CREATE INDEX "Copy_recordId_status_idx" ON "Copy"("recordId", "status");
 
 -- CreateIndex
 CREATE INDEX "Copy_branchId_status_idx" ON "Copy"("branchId", "status");
+
+-- CreateIndex
+CREATE INDEX "Copy_barcode_idx" ON "Copy"("barcode");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Order_ref_key" ON "Order"("ref");

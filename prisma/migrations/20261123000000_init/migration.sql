@@ -51,6 +51,7 @@ CREATE TABLE "Record" (
     "kind" TEXT NOT NULL,
     "audience" TEXT NOT NULL,
     "acquiredAt" DATETIME NOT NULL,
+    "sourceId" TEXT,
     "searchText" TEXT NOT NULL,
     CONSTRAINT "Record_libraryId_fkey" FOREIGN KEY ("libraryId") REFERENCES "Library" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
@@ -61,6 +62,7 @@ CREATE TABLE "Copy" (
     "recordId" INTEGER NOT NULL,
     "branchId" TEXT NOT NULL,
     "shelfMark" TEXT NOT NULL,
+    "barcode" TEXT,
     "status" TEXT NOT NULL,
     CONSTRAINT "Copy_recordId_fkey" FOREIGN KEY ("recordId") REFERENCES "Record" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
     CONSTRAINT "Copy_branchId_fkey" FOREIGN KEY ("branchId") REFERENCES "Branch" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
@@ -323,10 +325,16 @@ CREATE UNIQUE INDEX "Patron_libraryId_cardNumber_key" ON "Patron"("libraryId", "
 CREATE INDEX "Record_libraryId_acquiredAt_idx" ON "Record"("libraryId", "acquiredAt");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "Record_libraryId_sourceId_key" ON "Record"("libraryId", "sourceId");
+
+-- CreateIndex
 CREATE INDEX "Copy_recordId_status_idx" ON "Copy"("recordId", "status");
 
 -- CreateIndex
 CREATE INDEX "Copy_branchId_status_idx" ON "Copy"("branchId", "status");
+
+-- CreateIndex
+CREATE INDEX "Copy_barcode_idx" ON "Copy"("barcode");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Order_ref_key" ON "Order"("ref");
