@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seedDemoData } from '../prisma/seed';
@@ -18,11 +19,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  */
 export async function setupDatabase(url = databaseUrl(), options: { seed?: boolean } = {}): Promise<void> {
   if (isPostgres(url)) return setupPostgres(url, options);
-  prismaEnv();
-  const result = spawnSync(path.join(root, 'node_modules', '.bin', 'prisma'), ['migrate', 'deploy'], {
-    cwd: root, env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(`prisma migrate deploy failed:\n${result.stdout}\n${result.stderr}`);
+  // Prisma's migrate deploy takes the database's write lock even when nothing is pending, and
+  // fails (SocketTimeout) while a running server holds it: `npm run phone` beside `npm start`.
+  if ((await pendingSqliteMigrations(url)).length > 0) migrateSqlite(url);
   if (options.seed === false) return;
   const db = await createPrismaClient(url);
   try {
@@ -31,6 +30,30 @@ export async function setupDatabase(url = databaseUrl(), options: { seed?: boole
   } finally {
     await db.$disconnect();
   }
+}
+
+/** Migrations in prisma/migrations that the database has not finished applying. */
+export async function pendingSqliteMigrations(url: string): Promise<string[]> {
+  const wanted = readdirSync(path.join(root, 'prisma', 'migrations'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const db = await createPrismaClient(url);
+  try {
+    const rows = await db.$queryRawUnsafe<{ migration_name: string }[]>(
+      'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+    ).catch(() => []); // no table yet: a new database, everything is pending
+    const applied = new Set(rows.map((row) => row.migration_name));
+    return wanted.filter((name) => !applied.has(name));
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+function migrateSqlite(url: string): void {
+  prismaEnv();
+  const result = spawnSync(path.join(root, 'node_modules', '.bin', 'prisma'), ['migrate', 'deploy'], {
+    cwd: root, env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`prisma migrate deploy failed:\n${result.stdout}\n${result.stderr}`);
 }
 
 async function setupPostgres(url: string, options: { seed?: boolean }): Promise<void> {
