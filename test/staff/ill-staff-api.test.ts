@@ -67,4 +67,13 @@ describe('ILL staff API', () => {
     const again = await staffFetch(base, ozd, `/api/staff/ill/3000049/charges/${owed.charges[0]!.id}/payment`, { method: 'POST', body: {} });
     expect(again.status).toBe(409);
   });
+
+  it('refuses a due date that is not a day of this loan: year 0000, the past, decades ahead', async () => {
+    for (const dueDate of ['0000-01-15', '2020-01-15', '2062-01-15', '2026-02-30']) {
+      const response = await act('3000023', { type: 'collect', use: 'home', dueDate, version: 1 });
+      expect(response.status, dueDate).toBe(400);
+    }
+    const row = await app.db.illRequest.findUniqueOrThrow({ where: { ref: '3000023' } });
+    expect(row.status).toBe('arrived');
+  });
 });

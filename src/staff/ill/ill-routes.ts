@@ -25,11 +25,19 @@ const MAX_LENDER = 200;
 /** Heavier than any parcel a library posts; past it the number is a typing mistake. */
 const MAX_WEIGHT_GRAMS = 100_000;
 
-/** A real calendar day written YYYY-MM-DD (2026-02-30 is not one). */
-function isDay(text: string): boolean {
+/** A lending library's loan period is weeks, at most months: a due date past it is a typing mistake. */
+const MAX_DUE_DAYS = 366;
+
+/**
+ * A due date staff can mean: a real calendar day written YYYY-MM-DD (2026-02-30 is not one),
+ * from yesterday (the time zone's slack) to a year ahead, so «0026-01-15» or «2062» is refused.
+ */
+function isDueDate(text: string, now: Date): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
   const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) return false;
+  const days = (date.getTime() - now.getTime()) / 86_400_000;
+  return days > -2 && days <= MAX_DUE_DAYS;
 }
 /** Requests staff still have to act on, plus uncollected ones whose postage may be unpaid. */
 const QUEUE_STATUSES = [...OUTSTANDING_ILL_STATUSES, 'returned', 'not_collected'] as const;
@@ -176,7 +184,7 @@ function actionFromJson(r: IllRequestView, body: Record<string, unknown>, now: D
       const use = str('use');
       if (use !== 'home' && use !== 'reading_room') return undefined;
       const dueDate = str('dueDate');
-      if (dueDate !== undefined && dueDate !== '' && !isDay(dueDate)) return undefined;
+      if (dueDate !== undefined && dueDate !== '' && !isDueDate(dueDate, now)) return undefined;
       return { type: 'collect', use: use as IllUse, ...(dueDate ? { dueDate } : {}), liabilitySigned: body.liabilitySigned === true };
     }
     case 'unfilled': case 'cancel': {
