@@ -53,7 +53,7 @@ async function seed(db: Db, url: string, options: SetupOptions): Promise<void> {
   await seedLibraries(db, options.libraries!);
   if (!options.demoData) return;
   const { seeded } = await seedDemoData(db, { pinHasher: new KeyedPinHasher(pinKeysFromEnv(url)), libraries: options.libraries! });
-  process.stderr.write(seeded ? 'Demo data seeded.\n' : 'Demo data already present.\n');
+  process.stderr.write(`${seeded ? 'Demo data seeded' : 'Demo data already present'}: demo patrons, books and staff accounts with known passwords are in use (DEMO_DATA=off to start without them).\n`);
 }
 
 async function setupPostgres(url: string, options: SetupOptions): Promise<void> {

@@ -33,6 +33,8 @@ export interface App {
   log: Logger;
   /** Background jobs, not started: src/main.ts starts them (tests drive `tick` themselves). */
   jobs: JobRunner;
+  /** The ids of the libraries served, from their files. */
+  libraries: readonly string[];
   close(): Promise<void>;
 }
 
@@ -80,5 +82,5 @@ export async function createApp(options: BotOptions & { db?: Db; databaseUrl?: s
   registerLockoutRoutes(server, { pickup, log, library: services.library });
   const purge = new PurgeExpiredData(new PrismaRetentionStore(db), retention, pickup.now);
   const jobs = createJobRunner(db, { expireOrders: () => pickup.expireOrders.run(), purgeExpiredData: () => purge.run() }, pickup.now, log);
-  return { server, db, adapter, log, jobs, close: async () => { jobs.stop(); server.close(); await db.$disconnect(); } };
+  return { server, db, adapter, log, jobs, libraries, close: async () => { jobs.stop(); server.close(); await db.$disconnect(); } };
 }

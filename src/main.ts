@@ -1,13 +1,28 @@
 import { createApp } from './app';
+import { demoDataFromEnv } from './libraries/demo-data';
+import { LibraryConfigError } from './libraries/load-libraries';
 
-const app = await createApp();
+let app: Awaited<ReturnType<typeof createApp>>;
+let demoData: boolean;
+try {
+  demoData = demoDataFromEnv();
+  app = await createApp();
+} catch (error) {
+  // A wrong library file or setting: its problems, one per line, not a stack trace.
+  if (!(error instanceof LibraryConfigError)) throw error;
+  process.stderr.write(`${error.problems.join('\n')}\n`);
+  process.exit(1);
+}
+if (demoData) {
+  app.log.warn({ demoData: 'on' }, 'demo data in use: demo patrons, books and demo staff accounts with known passwords (DEMO_DATA=off to start without them)');
+}
 // Every instance starts the runner; the database makes each job run once (src/jobs/job-runner.ts).
 if (process.env.JOBS !== 'off') app.jobs.start();
 const port = Number(process.env.PORT ?? 3978);
 const host = process.env.HOST ?? '127.0.0.1';
 app.server.listen(port, host, () => {
   app.log.info({ url: `http://${host}:${port}/` }, 'library booking bot listening');
-  process.stdout.write(`\nWeb chat:  http://${host}:${port}/chat/kalamaria   http://${host}:${port}/chat/ozd\n`);
+  process.stdout.write(`\nWeb chat:  ${app.libraries.map((id) => `http://${host}:${port}/chat/${id}`).join('   ')}\n`);
 });
 
 const shutdown = async () => {

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
-import type { ZodErrorMap, ZodIssue } from 'zod';
+import { defaultErrorMap, type ZodErrorMap, type ZodIssue } from 'zod';
 import type { LibraryPolicy } from '../domain/policy/library-policy';
 import { policyLookup, type PolicyLookup } from '../domain/policy/policies';
 import type { Language, LibraryInfo } from '../domain/types';
@@ -77,9 +77,14 @@ export function checkLibraries(dir: string): { libraries: Libraries; problems: s
 }
 
 function readLibraryFile(file: string, id: string): Omit<LibraryConfig, 'file'> | { problems: string[] } {
-  const doc = parseDocument(readFileSync(file, 'utf8'), { uniqueKeys: true, prettyErrors: false });
-  // The YAML library's messages end with a quoted excerpt; its first line says what and where.
-  if (doc.errors.length > 0) return { problems: doc.errors.map((e) => e.message.split('\n')[0]!) };
+  const doc = parseDocument(readFileSync(file, 'utf8'), { uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    // The message's first line says what, then "at line L, column C:" and a quoted excerpt.
+    return { problems: doc.errors.map((e) => {
+      const what = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      return e.linePos ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}: ${what}` : what;
+    }) };
+  }
   const input: unknown = doc.toJS();
   const parsed = libraryFileSchema.safeParse(input ?? {}, { errorMap: plainWords });
   if (!parsed.success) return { problems: parsed.error.issues.flatMap((issue) => describe(issue, input)) };
@@ -109,6 +114,8 @@ const KIND: Record<string, string> = {
   object: 'a mapping (key: value lines)', array: 'a list', string: 'a text', number: 'a number', boolean: 'true or false',
 };
 const plainWords: ZodErrorMap = (issue, ctx) => {
+  // A parse-time map has the last word over the schema's own messages: keep those.
+  if (ctx.defaultError !== defaultErrorMap(issue, { defaultError: '', data: ctx.data }).message) return { message: ctx.defaultError };
   if (issue.code === 'invalid_type') return { message: `expected ${KIND[issue.expected] ?? issue.expected}` };
   if (issue.code === 'too_small' && issue.type === 'array') return { message: `expected at least ${String(issue.minimum)} item(s)` };
   if (issue.code === 'invalid_enum_value') return { message: `expected one of ${issue.options.join(', ')}` };
