@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { describe, expect, inject, it } from 'vitest';
 import { setupDatabase } from '../../scripts/db-setup';
 import { demoDataFromEnv } from '../../src/libraries/demo-data';
 import { LibraryConfigError } from '../../src/libraries/load-libraries';
@@ -11,7 +12,7 @@ import { PrismaStaffRepository } from '../../src/persistence/prisma-staff-reposi
 import { StaffAuth } from '../../src/staff/staff-auth';
 import { runStaffCommand } from '../../src/tools/staff-accounts';
 import { freshDb } from '../support/test-db';
-import { testDatabase } from '../support/postgres';
+import { adminClient, testDatabase, testPostgresUrl } from '../support/postgres';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
@@ -53,10 +54,8 @@ describe('the database set-up in each mode', () => {
     } finally { await db.$disconnect(); }
   });
 
-  // A new SQLite file: migrating one takes seconds, PostgreSQL is covered by the same code path.
-  it.skipIf(testDatabase() === 'postgres')('off (the default in production): the libraries from their files and nothing else; the first staff account comes from npm run staff -- add', async () => {
-    const dir = mkdtempSync(path.join(root, 'data', 'test', 'demo-off-'));
-    const url = `file:${path.join(dir, 'bot.db')}`;
+  it('off (the default in production): the libraries from their files and nothing else; the first staff account comes from npm run staff -- add', async () => {
+    const { url, drop } = await emptyDatabase();
     try {
       await setupDatabase(url, { demoData: demoDataFromEnv({ NODE_ENV: 'production' }) });
       // A second start (the rows exist) changes nothing and adds nothing.
@@ -75,7 +74,25 @@ describe('the database set-up in each mode', () => {
         expect(await auth.login('staff.ozd', 'Ozd-2026', { kind: 'address', id: '192.0.2.45' })).toMatchObject({ allowed: false });
       } finally { await db.$disconnect(); }
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      await drop();
     }
   });
 });
+
+/** A database nothing has been written to, as a new deployment starts with. */
+async function emptyDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  if (testDatabase() === 'postgres') {
+    // Named like the run's other databases, so that the run's end drops it even if this test cannot.
+    const name = `${inject('pgTemplate').replace(/template$/, '')}demooff${randomUUID().slice(0, 8)}`;
+    const admin = await adminClient();
+    await admin.$executeRawUnsafe(`CREATE DATABASE "${name}"`);
+    return {
+      url: testPostgresUrl(name),
+      drop: async () => {
+        try { await admin.$executeRawUnsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`); } finally { await admin.$disconnect(); }
+      },
+    };
+  }
+  const dir = mkdtempSync(path.join(root, 'data', 'test', 'demo-off-'));
+  return { url: `file:${path.join(dir, 'bot.db')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+}
