@@ -1,20 +1,19 @@
 import { createApp } from './app';
 import { demoDataFromEnv } from './libraries/demo-data';
 import { LibraryConfigError } from './libraries/load-libraries';
+import { createLogger } from './logging';
 
 let app: Awaited<ReturnType<typeof createApp>>;
-let demoData: boolean;
 try {
-  demoData = demoDataFromEnv();
+  const demoData = demoDataFromEnv();
+  // Said first, before anything else is logged: a newcomer sees it, a production operator cannot miss it.
+  if (demoData) createLogger().warn({ demoData: 'on' }, 'demo data in use: demo patrons, books and demo staff accounts with known passwords (DEMO_DATA=off to start without them)');
   app = await createApp();
 } catch (error) {
   // A wrong library file or setting: its problems, one per line, not a stack trace.
   if (!(error instanceof LibraryConfigError)) throw error;
   process.stderr.write(`${error.problems.join('\n')}\n`);
   process.exit(1);
-}
-if (demoData) {
-  app.log.warn({ demoData: 'on' }, 'demo data in use: demo patrons, books and demo staff accounts with known passwords (DEMO_DATA=off to start without them)');
 }
 // Every instance starts the runner; the database makes each job run once (src/jobs/job-runner.ts).
 if (process.env.JOBS !== 'off') app.jobs.start();

@@ -98,8 +98,8 @@ describe('library files', () => {
 });
 
 describe('npm run check-config and a start with a wrong file', () => {
-  const tsx = (script: string, dir: string) => spawnSync(process.execPath, ['--import', 'tsx', script], {
-    cwd: root, env: { ...process.env, VITEST: '', LIBRARIES_DIR: dir, DATABASE_URL: 'file:/nonexistent/never-opened.db' }, encoding: 'utf8', timeout: 60_000,
+  const tsx = (script: string, dir: string, env: Record<string, string> = {}) => spawnSync(process.execPath, ['--import', 'tsx', script], {
+    cwd: root, env: { ...process.env, VITEST: '', DEMO_DATA: '', LOG_LEVEL: 'info', LIBRARIES_DIR: dir, DATABASE_URL: 'file:/nonexistent/never-opened.db', ...env }, encoding: 'utf8', timeout: 60_000,
   });
 
   it('prints one line per problem and exits with 1; a good folder exits with 0', () => {
@@ -111,9 +111,16 @@ describe('npm run check-config and a start with a wrong file', () => {
     expect(good.stdout).toContain('libraries/ozd.yaml: ok');
   });
 
-  it('stops the server before it listens, with the same line and no stack trace', () => {
+  it.each([
+    ['outside production, saying first that demo data is in use', {}, true],
+    ['in production, with no demo data', { NODE_ENV: 'production' }, false],
+  ])('stops the server before it listens, with the same line and no stack trace: %s', (_case, env, demo) => {
     const { dir, file } = folder(replace('maxOutstanding: 3', 'maxOutstanding: three'));
-    const start = tsx('src/main.ts', dir);
-    expect([start.status, start.stderr, start.stdout]).toEqual([1, `${file}: ill.maxOutstanding: expected a whole number ≥ 1, got "three"\n`, '']);
+    const start = tsx('src/main.ts', dir, env);
+    // The log (JSON lines) and the problems (plain lines), whichever stream each goes to.
+    const lines = `${start.stdout}${start.stderr}`.split('\n').filter(Boolean);
+    const logged = lines.filter((l) => l.startsWith('{')).map((l) => (JSON.parse(l) as { msg: string }).msg);
+    expect([start.status, lines.filter((l) => !l.startsWith('{'))]).toEqual([1, [`${file}: ill.maxOutstanding: expected a whole number ≥ 1, got "three"`]]);
+    expect(logged).toEqual(demo ? ['demo data in use: demo patrons, books and demo staff accounts with known passwords (DEMO_DATA=off to start without them)'] : []);
   });
 });
