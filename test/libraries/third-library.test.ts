@@ -67,8 +67,9 @@ describe('a third library from its file alone', () => {
     expect(greeting).toContain('milyen újdonságok érkeztek az egyes könyvtárakba.');
 
     await chat.say('meddig vannak nyitva ma?');
-    expect(chat.heard).toContain('Központi Könyvtár');
-    expect(chat.heard).toContain('Gyermekkönyvtár');
+    expect(chat.heard).toContain('Központi Könyvtár: hétfőtől csütörtökig 8:00 és 16:00 között, pénteken 8:00 és 12:00 között.');
+    expect(chat.heard).toContain('Gyermekkönyvtár: hétfőn 12:00 és 18:00 között, szerdán 12:00 és 18:00 között.');
+    expect(chat.heard).toContain('(+36 59 000 200)');
 
     await chat.say('könyvet szeretnék foglalni');
     await chat.say(TISZAFURED_PATRON.cardNumber);
