@@ -1,4 +1,4 @@
-import { checkLibraries, librariesDir } from '../libraries/load-libraries';
+import { checkLibraries, defaultLibraryId, librariesDir, LibraryConfigError } from '../libraries/load-libraries';
 import { demoDataFromEnv } from '../libraries/demo-data';
 
 /**
@@ -6,7 +6,10 @@ import { demoDataFromEnv } from '../libraries/demo-data';
  * would check them, without starting anything. Exit code 1 when one is wrong.
  */
 const { libraries, problems } = checkLibraries(librariesDir());
-try { demoDataFromEnv(); } catch (error) { problems.push(...(error as { problems: string[] }).problems); }
+// The settings that name libraries or change what is seeded, checked as the start checks them.
+for (const check of [() => demoDataFromEnv(), () => problems.length === 0 && defaultLibraryId(libraries)]) {
+  try { check(); } catch (error) { if (!(error instanceof LibraryConfigError)) throw error; problems.push(...error.problems); }
+}
 if (problems.length > 0) {
   process.stderr.write(`${problems.join('\n')}\n`);
   process.exitCode = 1;
