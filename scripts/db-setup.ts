@@ -2,7 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { seedDemoData } from '../prisma/seed';
+import { seedDemoData, seedLibraries } from '../prisma/seed';
+import { demoDataFromEnv } from '../src/libraries/demo-data';
+import { LibraryConfigError, loadLibraries, type Libraries } from '../src/libraries/load-libraries';
+import type { Db } from '../src/persistence/prisma-client';
 import { KeyedPinHasher } from '../src/persistence/keyed-pin-hasher';
 import { pinKeysFromEnv } from '../src/persistence/pin-keys-from-env';
 import { databaseUrl, isPostgres } from '../src/persistence/database-url';
@@ -12,12 +15,26 @@ import { prismaEnv } from './prisma-env';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+export interface SetupOptions {
+  /** false: migrations only. */
+  seed?: boolean;
+  /** The library files (default: LIBRARIES_DIR or libraries/). */
+  libraries?: Libraries;
+  /** Demo patrons, books and staff accounts (default: DEMO_DATA, off in production). */
+  demoData?: boolean;
+}
+
 /**
- * Applies pending migrations, then seeds the demo data once: SQLite with Prisma's own
- * `migrate deploy`, PostgreSQL with scripts/pg-migrate.ts, under an advisory lock so that
- * several instances starting together migrate and seed once.
+ * Applies pending migrations, writes the libraries' rows from their files, then seeds the
+ * demo data once when it is on: SQLite with Prisma's own `migrate deploy`, PostgreSQL with
+ * scripts/pg-migrate.ts, under an advisory lock so that several instances starting together
+ * migrate and seed once.
  */
-export async function setupDatabase(url = databaseUrl(), options: { seed?: boolean } = {}): Promise<void> {
+export async function setupDatabase(url = databaseUrl(), options: SetupOptions = {}): Promise<void> {
+  // Read before migrating: a wrong file or setting stops here, with nothing half done.
+  const libraries = options.libraries ?? loadLibraries();
+  const demoData = options.demoData ?? demoDataFromEnv();
+  options = { ...options, libraries, demoData };
   if (isPostgres(url)) return setupPostgres(url, options);
   // Prisma's migrate deploy takes the database's write lock even when nothing is pending, and
   // fails (SocketTimeout) while a running server holds it: `npm run phone` beside `npm start`.
@@ -25,8 +42,7 @@ export async function setupDatabase(url = databaseUrl(), options: { seed?: boole
   if (options.seed === false) return;
   const db = await createPrismaClient(url);
   try {
-    const { seeded } = await seedDemoData(db, { pinHasher: new KeyedPinHasher(pinKeysFromEnv(url)) });
-    process.stderr.write(seeded ? 'Demo data seeded.\n' : 'Demo data already present.\n');
+    await seed(db, url, options);
   } finally {
     await db.$disconnect();
   }
@@ -56,7 +72,15 @@ function migrateSqlite(url: string): void {
   if (result.status !== 0) throw new Error(`prisma migrate deploy failed:\n${result.stdout}\n${result.stderr}`);
 }
 
-async function setupPostgres(url: string, options: { seed?: boolean }): Promise<void> {
+
+async function seed(db: Db, url: string, options: SetupOptions): Promise<void> {
+  await seedLibraries(db, options.libraries!);
+  if (!options.demoData) return;
+  const { seeded } = await seedDemoData(db, { pinHasher: new KeyedPinHasher(pinKeysFromEnv(url)), libraries: options.libraries! });
+  process.stderr.write(`${seeded ? 'Demo data seeded' : 'Demo data already present'}: demo patrons, books and staff accounts with known passwords are in use (DEMO_DATA=off to start without them).\n`);
+}
+
+async function setupPostgres(url: string, options: SetupOptions): Promise<void> {
   const db = await createPrismaClient(url);
   try {
     await db.$transaction(async (tx) => {
@@ -65,8 +89,7 @@ async function setupPostgres(url: string, options: { seed?: boolean }): Promise<
       const applied = await deployPgMigrations(db, url);
       if (applied.length > 0) process.stderr.write(`Applied ${applied.join(', ')}.\n`);
       if (options.seed === false) return;
-      const { seeded } = await seedDemoData(db, { pinHasher: new KeyedPinHasher(pinKeysFromEnv(url)) });
-      process.stderr.write(seeded ? 'Demo data seeded.\n' : 'Demo data already present.\n');
+      await seed(db, url, options);
     }, { timeout: 300_000, maxWait: 300_000 });
   } finally {
     await db.$disconnect();
@@ -75,7 +98,9 @@ async function setupPostgres(url: string, options: { seed?: boolean }): Promise<
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   setupDatabase().catch((error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    // A wrong library file: its problems, one per line, and no stack trace.
+    if (error instanceof LibraryConfigError) process.stderr.write(`${error.problems.join('\n')}\n`);
+    else process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   });
 }

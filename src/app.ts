@@ -24,6 +24,7 @@ import { registerIllStaffRoutes } from './staff/ill/ill-routes';
 import { registerLockoutRoutes } from './staff/lockout-routes';
 import { registerPatronDataRoutes } from './staff/patron-data-routes';
 import { registerStaffRoutes } from './staff/routes';
+import { defaultLibraryId, loadLibraries } from './libraries/load-libraries';
 
 export interface App {
   server: Server;
@@ -32,18 +33,23 @@ export interface App {
   log: Logger;
   /** Background jobs, not started: src/main.ts starts them (tests drive `tick` themselves). */
   jobs: JobRunner;
+  /** The ids of the libraries served, from their files. */
+  libraries: readonly string[];
   close(): Promise<void>;
 }
 
 /** The whole product in one process: database, bot, adapter and HTTP routes. */
 export async function createApp(options: BotOptions & { db?: Db; databaseUrl?: string } = {}): Promise<App> {
   const log = options.log ?? createLogger();
+  // Read first: a wrong library file stops the start-up with its problems, before anything listens.
+  const libraryConfigs = options.libraries ?? loadLibraries();
+  const defaultLibrary = options.defaultLibrary ?? defaultLibraryId(libraryConfigs);
   // Read before anything starts: a bad retention setting stops the start-up, not the first purge.
   const retention = retentionFromEnv();
   const db = options.db ?? (await createPrismaClient(options.databaseUrl));
   // Read before anything starts: a production start without PIN_PEPPER stops here, with the reason.
   const pinHasher = options.pinHasher ?? new KeyedPinHasher(pinKeysFromEnv(options.databaseUrl ?? databaseUrl()));
-  const { bot, conversationState, services, pickup, ill } = await createBot(db, { ...options, log, pinHasher, sms: options.sms ?? smsSenderFromEnv(log) });
+  const { bot, conversationState, services, pickup, ill } = await createBot(db, { ...options, libraries: libraryConfigs, defaultLibrary, log, pinHasher, sms: options.sms ?? smsSenderFromEnv(log) });
   countOutcomes({ signIn: services.signIn, placeOrder: services.placeOrder, requestIll: services.ill.request });
   const adapter = new LibraryAdapter({
     MicrosoftAppId: process.env.MicrosoftAppId,
@@ -55,8 +61,7 @@ export async function createApp(options: BotOptions & { db?: Db; databaseUrl?: s
   adapter.onTurnError = onTurnError(conversationState, log, (context) => {
     try { return session(context).language; } catch { return 'el'; }
   });
-  const libraries = (await db.library.findMany({ select: { id: true } })).map((l) => l.id);
-  const defaultLibrary = options.defaultLibrary ?? process.env.DEFAULT_LIBRARY ?? 'kalamaria';
+  const libraries = [...libraryConfigs.keys()];
   const webChatKeys = new WebChatKeys(process.env.WEBCHAT_CONNECTOR_SECRET || (await sharedSecret(db, 'webchat')));
   const server = createServer({
     adapter, bot, log, libraries, defaultLibrary, webChatKeys,
@@ -77,5 +82,5 @@ export async function createApp(options: BotOptions & { db?: Db; databaseUrl?: s
   registerLockoutRoutes(server, { pickup, log, library: services.library });
   const purge = new PurgeExpiredData(new PrismaRetentionStore(db), retention, pickup.now);
   const jobs = createJobRunner(db, { expireOrders: () => pickup.expireOrders.run(), purgeExpiredData: () => purge.run() }, pickup.now, log);
-  return { server, db, adapter, log, jobs, close: async () => { jobs.stop(); server.close(); await db.$disconnect(); } };
+  return { server, db, adapter, log, jobs, libraries, close: async () => { jobs.stop(); server.close(); await db.$disconnect(); } };
 }

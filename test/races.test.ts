@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { policyFor } from '../src/domain/policy/policies';
+import { policyFor } from './support/libraries';
 import type { IllDraft } from '../src/domain/ports/ill-repository';
 import { RequestIll } from '../src/domain/services/ill-request';
 import { PlaceOrder } from '../src/domain/services/place-order';

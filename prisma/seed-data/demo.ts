@@ -1,16 +1,4 @@
-/** Demo libraries, branches and patrons. Phone numbers and addresses are placeholders for the demo. */
-export const demoLibraries = [
-  { id: 'kalamaria', name: 'Δημοτικές Βιβλιοθήκες Καλαμαριάς', timezone: 'Europe/Athens', currency: 'EUR', phone: '2310 000 100', defaultLanguage: 'el' },
-  { id: 'ozd', name: 'Ózdi Városi Könyvtár', timezone: 'Europe/Budapest', currency: 'HUF', phone: '+36 48 000 100', defaultLanguage: 'hu' },
-];
-
-export const demoBranches = [
-  { id: 'kal-central', libraryId: 'kalamaria', name: 'Κεντρική Βιβλιοθήκη', address: 'Καλαμαριά, Θεσσαλονίκη', phone: '2310 000 100', sortOrder: 1 },
-  { id: 'kal-child-a', libraryId: 'kalamaria', name: 'Α΄ Παιδική Βιβλιοθήκη', address: 'Καλαμαριά, Θεσσαλονίκη', phone: '2310 000 110', sortOrder: 2 },
-  { id: 'kal-child-b', libraryId: 'kalamaria', name: 'Β΄ Παιδική Βιβλιοθήκη', address: 'Καλαμαριά, Θεσσαλονίκη', phone: '2310 000 120', sortOrder: 3 },
-  { id: 'ozd-main', libraryId: 'ozd', name: 'Ózdi Városi Könyvtár', address: 'Ózd', phone: '+36 48 000 100', sortOrder: 1 },
-];
-
+/** Demo patrons (their libraries and branches come from libraries/*.yaml). Phone numbers are placeholders for the demo. */
 const farFuture = new Date('2030-12-31T00:00:00Z');
 
 export const demoPatrons = [

@@ -1,13 +1,12 @@
 import { ConversationState, type Storage } from 'botbuilder';
-import { policyFor, LIBRARY_IDS } from '../domain/policy/policies';
 import { PlaceOrder } from '../domain/services/place-order';
 import { SearchCatalogue } from '../domain/services/search-catalogue';
 import { SignIn } from '../domain/services/sign-in';
 import type { IllNotifier } from '../domain/ports/ill-notifier';
 import type { PatronNotifier } from '../domain/ports/patron-notifier';
 import type { SmsSender } from '../domain/ports/sms-sender';
-import type { Language, LibraryInfo } from '../domain/types';
 import type { BotServices } from '../dialogs/bot-services';
+import { defaultLibraries, defaultLibraryId, policiesOf, type Libraries } from '../libraries/load-libraries';
 import type { Logger } from '../logging';
 import { PrismaBotStorage } from '../persistence/prisma-bot-storage';
 import { PrismaCatalogueRepository } from '../persistence/prisma-catalogue-repository';
@@ -23,6 +22,8 @@ import { createPickupServices, type PickupAssembly } from '../staff/pickup-servi
 import { LibraryBot } from './library-bot';
 
 export interface BotOptions {
+  /** The libraries served (libraries/*.yaml, read by src/app.ts); the project's files when not given. */
+  libraries?: Libraries;
   defaultLibrary?: string;
   now?: () => Date;
   storage?: Storage;
@@ -49,17 +50,12 @@ export interface BotAssembly {
 /** Wires repositories, use cases and dialogs once per process. */
 export async function createBot(db: Db, options: BotOptions = {}): Promise<BotAssembly> {
   const now = options.now ?? (() => new Date());
-  const branches = await db.branch.findMany({ orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }], select: { id: true, libraryId: true, name: true, address: true } });
-  const libraries = new Map<string, LibraryInfo>(
-    (await db.library.findMany()).map((l) => [l.id, {
-      ...l, defaultLanguage: l.defaultLanguage as Language,
-      branches: branches.filter((b) => b.libraryId === l.id).map(({ id, name, address }) => ({ id, name, address })),
-    }]),
-  );
+  const libraries = options.libraries ?? defaultLibraries();
+  const policyFor = policiesOf(libraries);
   const patrons = new PrismaPatronRepository(db);
   const orders = new PrismaOrderRepository(db);
-  const pickup = createPickupServices(db, now, { notifier: options.notifier, sms: options.sms, log: options.log });
-  const ill = createIllServices(db, now, { proactive: pickup.proactive, sms: pickup.sms, log: pickup.log, notifier: options.illNotifier });
+  const pickup = createPickupServices(db, now, { notifier: options.notifier, sms: options.sms, log: options.log, policyFor });
+  const ill = createIllServices(db, now, { proactive: pickup.proactive, sms: pickup.sms, log: pickup.log, notifier: options.illNotifier, policyFor });
   const search = new SearchCatalogue(new PrismaCatalogueRepository(db));
   // In the background: the first patron's search should not wait for the vocabulary; if this
   // fails (database not up yet), the first search reads it instead.
@@ -73,7 +69,7 @@ export async function createBot(db: Db, options: BotOptions = {}): Promise<BotAs
     library: (id) => {
       const library = libraries.get(id);
       if (!library) throw new Error(`unknown library '${id}'`);
-      return library;
+      return library.info;
     },
     policyFor,
     now,
@@ -86,7 +82,7 @@ export async function createBot(db: Db, options: BotOptions = {}): Promise<BotAs
     ill,
   };
   const conversationState = new ConversationState(options.storage ?? new PrismaBotStorage(db));
-  const defaultLibrary = options.defaultLibrary ?? process.env.DEFAULT_LIBRARY ?? 'kalamaria';
-  const bot = new LibraryBot(conversationState, services, { defaultLibrary, libraries: LIBRARY_IDS.filter((id) => libraries.has(id)) });
+  const defaultLibrary = options.defaultLibrary ?? defaultLibraryId(libraries);
+  const bot = new LibraryBot(conversationState, services, { defaultLibrary, libraries: [...libraries.keys()] });
   return { bot, conversationState, services, pickup, ill };
 }

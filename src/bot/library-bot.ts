@@ -159,8 +159,11 @@ export class LibraryBot {
   private async greet(context: TurnContext, s: Session, switched = false): Promise<void> {
     s.greeted = true;
     const library = this.services.library(s.libraryId);
-    await context.sendActivity(tell(turnT(context)(`greeting.${library.id}`), {
-      speak: turnT(context, 'ivr')(`speak.greeting.${library.id}`),
+    // The name comes from the library's file in the form the sentence needs; the sentence from locales/.
+    const name = library.names[s.language] ?? library.names[library.defaultLanguage]!;
+    const key = library.branches.length > 1 ? 'greeting.many_branches' : 'greeting.one_branch';
+    await context.sendActivity(tell(turnT(context)(key, { welcome: name.welcome }), {
+      speak: turnT(context, 'ivr')('speak.greeting', { name: name.spoken ?? name.name }),
       // The page was opened in the other language: it follows the one asked for.
       ...(switched ? { channelData: { page: languagePage(context) } } : {}),
     }));

@@ -53,10 +53,27 @@ export interface BasketItem {
   branchName: string;
 }
 
+/** A library's name in one language (libraries/<id>.yaml `names`). */
+export interface LibraryName {
+  /** As written on its own. */
+  name: string;
+  /** As the greeting says it, with the article and case ending the sentence needs. */
+  welcome: string;
+  /** As the phone says it, when the written form would be misread. */
+  spoken?: string;
+}
+
 export interface LibraryInfo {
   id: string;
+  /** The name in the default language. */
   name: string;
+  /** The name in each language offered. */
+  names: Partial<Record<Language, LibraryName>>;
+  languages: readonly Language[];
   phone: string;
+  /** Where the phone line puts callers through; `phone` when not given. */
+  transferNumber?: string;
+  webAddress?: string;
   timezone: string;
   currency: string;
   defaultLanguage: Language;
@@ -68,4 +85,5 @@ export interface BranchInfo {
   id: string;
   name: string;
   address: string;
+  phone?: string;
 }

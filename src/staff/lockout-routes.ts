@@ -29,7 +29,7 @@ export function registerLockoutRoutes(server: Server, deps: LockoutRouteDeps): v
   const { pickup } = deps;
   const { lockouts } = pickup;
   const auth = deps.auth ?? new StaffAuth(pickup.staff, staffPasswordHasher(), pickup.signInAttempts, pickup.now);
-  const { context, session } = staffPages(auth, deps.library);
+  const { context, session } = staffPages(auth, deps.library, deps.pickup.policyFor);
   const refusalText = (s: StaffSession, r: Refusal<string>) => context(s).t(r.reason, { ns: 'reasons', ...r.params });
   const audit = (s: StaffSession, lock: 'card' | SignInSource['kind']) =>
     deps.log.info({ staffId: s.staff.id, libraryId: s.staff.libraryId, lock }, 'sign-in lockout lifted');

@@ -45,13 +45,13 @@ const STYLE = `
   dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 12px; margin: 0; } dt { color: #455; }
 `;
 
-export function layout(ctx: PageContext, title: string, body: string, options: { refresh?: boolean } = {}): string {
+export function layout(ctx: Omit<PageContext, 'policy'> & { policy?: LibraryPolicy }, title: string, body: string, options: { refresh?: boolean } = {}): string {
   const { t } = ctx;
   const who = ctx.staffName
     ? `<span class="who">${esc(t('signed_in_as', { name: ctx.staffName, library: ctx.libraryName }))}</span>
        <form method="post" action="/staff/logout"><input type="hidden" name="_csrf" value="${esc(ctx.csrfToken)}"><button type="submit">${esc(t('logout'))}</button></form>`
     : '';
-  const nav = ctx.staffName ? `<a href="/staff">${esc(t('nav.queue'))}</a>${ctx.policy.ill.enabled ? `<a href="/staff/ill">${esc(t('ill:staff.nav'))}</a>` : ''}<a href="/staff/patrons">${esc(t('staff:nav.patrons'))}</a><a href="/staff/lockouts">${esc(t('staff:nav.lockouts'))}</a>` : '';
+  const nav = ctx.staffName ? `<a href="/staff">${esc(t('nav.queue'))}</a>${ctx.policy?.ill.enabled ? `<a href="/staff/ill">${esc(t('ill:staff.nav'))}</a>` : ''}<a href="/staff/patrons">${esc(t('staff:nav.patrons'))}</a><a href="/staff/lockouts">${esc(t('staff:nav.lockouts'))}</a>` : '';
   return `<!doctype html>
 <html lang="${esc(ctx.language)}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -60,7 +60,8 @@ ${options.refresh ? '<meta http-equiv="refresh" content="20">' : ''}
 <body><header><strong>${esc(t('library_staff'))}</strong>${nav}${who}</header><main>${body}</main></body></html>`;
 }
 
-export function loginPage(ctx: PageContext, message?: string): string {
+/** Before sign-in there is no library yet: the page has no policy. */
+export function loginPage(ctx: Omit<PageContext, 'policy'>, message?: string): string {
   const { t } = ctx;
   return layout(ctx, t('login.title'), `<section style="max-width:380px;margin:40px auto">
   <h1>${esc(t('login.title'))}</h1>

@@ -1,6 +1,5 @@
 import type { Request, Response, Server } from 'restify';
 import type { Refusal } from '../domain/decision';
-import { policyFor } from '../domain/policy/policies';
 import type { PatronDataRepository } from '../domain/ports/patron-data-repository';
 import { PatronData } from '../domain/services/patron-data';
 import type { LibraryInfo } from '../domain/types';
@@ -34,10 +33,10 @@ export function registerPatronDataRoutes(server: Server, deps: PatronDataRouteDe
   const auth = deps.auth ?? new StaffAuth(pickup.staff, staffPasswordHasher(), pickup.signInAttempts, pickup.now);
   const repository = deps.patrons ?? new PrismaPatronDataRepository(deps.db);
   const patronData = new PatronData(repository, pickup.now);
-  const { context, session } = staffPages(auth, deps.library);
+  const { context, session } = staffPages(auth, deps.library, deps.pickup.policyFor);
   const actor = (s: StaffSession) => `staff:${s.staff.id}`;
   const refusalText = (s: StaffSession, r: Refusal<string>) => {
-    const params = r.reason === 'patron.erase_unpaid' ? money(policyFor(s.staff.libraryId).currency, { amount: Number(r.params?.amount ?? 0) }) : r.params;
+    const params = r.reason === 'patron.erase_unpaid' ? money(deps.library(s.staff.libraryId).currency, { amount: Number(r.params?.amount ?? 0) }) : r.params;
     return context(s).t(r.reason, { ns: 'reasons', ...params });
   };
   const statusOf = (r: Refusal<string>) => (r.reason === 'patron.not_found' ? 404 : 409);

@@ -1,13 +1,14 @@
 import { DevelopmentSmsSender } from '../channels/twilio-sms/development-sms-sender';
 import type { PatronNotifier } from '../domain/ports/patron-notifier';
 import type { SmsSender } from '../domain/ports/sms-sender';
-import { policyFor } from '../domain/policy/policies';
+import type { PolicyLookup } from '../domain/policy/policies';
 import { BookAppointment } from '../domain/services/book-appointment';
 import { ExpireOrders } from '../domain/services/expire-orders';
 import { ListQueue } from '../domain/services/list-queue';
 import { RecordArrival } from '../domain/services/record-arrival';
 import { SignInLockouts } from '../domain/services/sign-in-lockouts';
 import { TransitionOrder } from '../domain/services/transition-order';
+import { defaultLibraries, policiesOf } from '../libraries/load-libraries';
 import { createLogger, type Logger } from '../logging';
 import { ChatAndSmsNotifier } from '../notifications/chat-and-sms-notifier';
 import { ProactiveSender } from '../notifications/proactive-sender';
@@ -25,6 +26,8 @@ export interface PickupOptions {
   /** SMS transport (Twilio Messaging or the development one, from the app); logs when absent. */
   sms?: SmsSender;
   log?: Logger;
+  /** The libraries' rules; the project's library files when not given. */
+  policyFor?: PolicyLookup;
 }
 
 /** The staff queue's use cases, shared by the bot's dialogs and the staff pages. */
@@ -33,6 +36,7 @@ export type PickupAssembly = ReturnType<typeof createPickupServices>;
 /** Wires the repositories, notifications and use cases of the staff queue and pickup appointments once per process. */
 export function createPickupServices(db: Db, now: () => Date, options: PickupOptions = {}) {
   const log = options.log ?? createLogger();
+  const policyFor = options.policyFor ?? policiesOf(defaultLibraries());
   const orders = new PrismaStaffOrderRepository(db);
   const appointments = new PrismaAppointmentRepository(db);
   const notifications = new PrismaStaffNotificationRepository(db);
@@ -62,5 +66,6 @@ export function createPickupServices(db: Db, now: () => Date, options: PickupOpt
     publicUrl,
     log,
     now,
+    policyFor,
   };
 }

@@ -6,11 +6,11 @@ import { clientAddress } from '../channels/client-address';
 import { registerWebChatConnector, type WebChatKeys } from '../channels/web-chat/connector';
 import type { Refusal } from '../domain/decision';
 import { isOrderStatus, nextStatuses, OPEN_STATUSES, type OrderStatus } from '../domain/order-status';
-import { policyFor } from '../domain/policy/policies';
 import type { OrderView } from '../domain/ports/staff-order-repository';
 import { isLocalDate, type LocalDate } from '../domain/rules/local-time';
 import { cardAlarms } from '../domain/services/sign-in-lockouts';
 import type { LibraryInfo } from '../domain/types';
+import type { PolicyLookup } from '../domain/policy/policies';
 import { tFor } from '../i18n/init';
 import type { Logger } from '../logging';
 import { appointmentIcs } from '../notifications/ics';
@@ -54,7 +54,7 @@ export function registerStaffRoutes(server: Server, deps: StaffRouteDeps): void 
   registerWebChatConnector(server, { push: (c, a) => pickup.notifications.pushOutbox(c, a), read: (c, after) => pickup.notifications.readOutbox(c, after) }, deps.webChatKeys);
   const calendarUrl = (token: string) => `${pickup.publicUrl.value ?? ''}/appointments/${token}.ics`;
 
-  const { languageOf, context, session } = staffPages(auth, deps.library);
+  const { languageOf, context, session } = staffPages(auth, deps.library, pickup.policyFor);
   const actor = (s: StaffSession) => `staff:${s.staff.id}`;
 
   // ---- pages ----------------------------------------------------------------------------
@@ -62,14 +62,14 @@ export function registerStaffRoutes(server: Server, deps: StaffRouteDeps): void 
     const language = loginLanguage(req);
     const t = tFor(language, 'staff');
     const expired = (req.query as Record<string, unknown> | undefined)?.expired;
-    html(res, 200, loginPage({ t, language, libraryName: '', policy: policyFor('kalamaria') }, expired ? t('login.expired') : undefined));
+    html(res, 200, loginPage({ t, language, libraryName: '' }, expired ? t('login.expired') : undefined));
   });
 
   server.post('/staff/login', async (req: Request, res: Response) => {
     if (!loginOriginOk(req.headers, pickup.publicUrl.value)) {
       const language = loginLanguage(req);
       const t = tFor(language, 'staff');
-      html(res, 403, loginPage({ t, language, libraryName: '', policy: policyFor('kalamaria') }, t('login.cross_site')));
+      html(res, 403, loginPage({ t, language, libraryName: '' }, t('login.cross_site')));
       return;
     }
     const body = formBody(req);
@@ -78,7 +78,7 @@ export function registerStaffRoutes(server: Server, deps: StaffRouteDeps): void 
       const language = loginLanguage(req);
       const t = tFor(language, ['staff', 'reasons']);
       const limited = result.reason === 'staff.login_limited';
-      html(res, limited ? 429 : 401, loginPage({ t, language, libraryName: '', policy: policyFor('kalamaria') }, limited ? t(result.reason, { ns: 'reasons', ...result.params }) : t('login.failed')));
+      html(res, limited ? 429 : 401, loginPage({ t, language, libraryName: '' }, limited ? t(result.reason, { ns: 'reasons', ...result.params }) : t('login.failed')));
       return;
     }
     setSessionCookie(req, res, result.session.token);
@@ -390,7 +390,7 @@ export function staffFormPost(
  * What every staff route module reads a request with: the session behind its cookie, and the
  * context its pages are rendered in (the library's language, the staff member, the CSRF token).
  */
-export function staffPages(auth: StaffAuth, library: (id: string) => LibraryInfo, namespaces: readonly string[] = ['staff', 'reasons']) {
+export function staffPages(auth: StaffAuth, library: (id: string) => LibraryInfo, policyFor: PolicyLookup, namespaces: readonly string[] = ['staff', 'reasons']) {
   const languageOf = (s: StaffSession) => library(s.staff.libraryId).defaultLanguage;
   return {
     languageOf,

@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
 import { TwilioCall, findAll, type TwimlNode } from './twilio-call';
+import { defaultLibraries } from '../libraries/load-libraries';
 
 /**
- * npm run phone -- --library kalamaria|ozd [--from +306900000001] [--url http://127.0.0.1:3978]
+ * npm run phone -- --library kalamaria|ozd|<id of a libraries/<id>.yaml> [--from +306900000001] [--url http://127.0.0.1:3978]
  *
  * A phone call without a Twilio account. Without --url it starts the whole app in this process
  * (the same SQLite database as `npm start`) with a one-off auth token, and talks to it exactly
@@ -26,7 +27,7 @@ function parseArgs(argv: string[]): Args {
     out[name!.slice(2) as keyof Args] = value;
     i++;
   }
-  if (!out.library) throw new Error('usage: npm run phone -- --library kalamaria|ozd [--from +306900000001] [--url http://127.0.0.1:3978]');
+  if (!out.library) throw new Error('usage: npm run phone -- --library ID (a libraries/ID.yaml) [--from +306900000001] [--url http://127.0.0.1:3978]');
   return out as Args;
 }
 
@@ -66,7 +67,8 @@ async function main(): Promise<void> {
     publicBaseUrl: args.url ? process.env.PUBLIC_BASE_URL : undefined,
     library: args.library,
     authToken: local?.token ?? process.env.TWILIO_AUTH_TOKEN,
-    from: args.from ?? (args.library === 'ozd' ? '+36300000001' : '+306900000001'),
+    // A demo patron's number in the library's first language, so that the demo recognises the caller.
+    from: args.from ?? (defaultLibraries().get(args.library)?.info.defaultLanguage === 'hu' ? '+36300000001' : '+306900000001'),
   });
   process.stdout.write(`Calling ${args.library} (${call.callSid}). Speak by typing; #digits for keys; empty line = silence; /hangup ends.\n\n`);
   const lines = createInterface({ input: process.stdin, terminal: process.stdin.isTTY }) [Symbol.asyncIterator]();

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spokenHours } from '../../src/i18n/spoken-hours';
-import { kalamariaPolicy } from '../../src/domain/policy/kalamaria';
-import { ozdPolicy } from '../../src/domain/policy/ozd';
+import { kalamariaPolicy, ozdPolicy } from '../support/libraries';
 import { tFor } from '../../src/i18n/init';
 
 describe('spokenHours', () => {

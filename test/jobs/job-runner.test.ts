@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app';
 import type { NotificationRequest } from '../../src/domain/ports/patron-notifier';
-import { policyFor } from '../../src/domain/policy/policies';
+import { policyFor } from '../support/libraries';
 import { PlaceOrder } from '../../src/domain/services/place-order';
 import { JobRunner } from '../../src/jobs/job-runner';
 import { createLogger } from '../../src/logging';

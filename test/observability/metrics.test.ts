@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app';
-import { policyFor } from '../../src/domain/policy/policies';
+import { policyFor } from '../support/libraries';
 import { RequestIll } from '../../src/domain/services/ill-request';
 import { PlaceOrder } from '../../src/domain/services/place-order';
 import { SignIn } from '../../src/domain/services/sign-in';

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { policyFor } from '../../src/domain/policy/policies';
+import { policyFor } from '../support/libraries';
 import type { IllDraft } from '../../src/domain/ports/ill-repository';
 import { RequestIll } from '../../src/domain/services/ill-request';
 import { IllWorkflow } from '../../src/domain/services/ill-workflow';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { policyFor } from '../../src/domain/policy/policies';
+import { policyFor } from '../support/libraries';
 import { PlaceOrder } from '../../src/domain/services/place-order';
 import type { Db } from '../../src/persistence/prisma-client';
 import { PrismaOrderRepository } from '../../src/persistence/prisma-order-repository';

@@ -32,7 +32,7 @@ export interface CallbackRequests {
 export interface VoiceAdapterDeps {
   config: VoiceConfig;
   policyFor(libraryId: string): Pick<LibraryPolicy, 'timezone' | 'phoneHours' | 'holidays'>;
-  library(libraryId: string): { phone: string; defaultLanguage: Language };
+  library(libraryId: string): { phone: string; transferNumber?: string; defaultLanguage: Language };
   callbacks: CallbackRequests;
   now(): Date;
 }
@@ -92,7 +92,7 @@ export class TwilioVoiceAdapter extends BotAdapter {
     const voice = this.deps.config.voices[language];
     const policy = this.deps.policyFor(webhook.library);
     if (phoneDeskOpen(policy, this.deps.now())) {
-      const number = this.deps.config.transferNumbers[webhook.library] ?? this.deps.library(webhook.library).phone;
+      const number = this.deps.config.transferNumbers[webhook.library] ?? this.deps.library(webhook.library).transferNumber ?? this.deps.library(webhook.library).phone;
       return transferToTwiml({ open: true, number: dialable(number), connecting: t('transfer.connecting'), noAnswer: t('transfer.no_answer') }, voice);
     }
     const callbackStep: VoiceStep = { turn: webhook.step.turn + 1, misses: 0, language, callback: true };

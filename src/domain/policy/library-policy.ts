@@ -1,71 +1,90 @@
 import { z } from 'zod';
 
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
-const weekday = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
+// The messages are what a librarian reads when their file is wrong (src/libraries/load-libraries.ts
+// adds the file, the path and the value found), so they say what is expected in plain words.
+const wholeAtLeast = (min: number) => {
+  const expected = `expected a whole number ≥ ${min}`;
+  return z.number({ invalid_type_error: expected, required_error: expected }).int(expected).min(min, expected);
+};
+const positive = wholeAtLeast(1);
+const nonNegative = wholeAtLeast(0);
+const yesNo = z.boolean({ invalid_type_error: 'expected true or false', required_error: 'expected true or false' });
+const text = z.string({ invalid_type_error: 'expected a text', required_error: 'expected a text' }).min(1, 'expected a text');
+const time = z.string({ invalid_type_error: 'expected a time HH:MM', required_error: 'expected a time HH:MM' })
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time HH:MM');
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+const weekday = z.enum(WEEKDAYS, { errorMap: () => ({ message: `expected a weekday (${WEEKDAYS.join(', ')})` }) });
 export type Weekday = z.infer<typeof weekday>;
+const interval = z.tuple([time, time], { invalid_type_error: 'expected an interval [HH:MM, HH:MM]', required_error: 'expected an interval [HH:MM, HH:MM]' })
+  .refine(([from, to]) => from < to, 'expected an interval that ends after it starts');
+/** Intervals per weekday, local time; a day absent is a closed day. */
+export const weeklyHoursSchema = z.record(weekday, z.array(interval).min(1, 'expected at least one interval [HH:MM, HH:MM]'));
+export const isoDate = z.string({ invalid_type_error: 'expected a date YYYY-MM-DD', required_error: 'expected a date YYYY-MM-DD' })
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected a date YYYY-MM-DD');
 
-const branchPolicy = z.object({
+export const branchPolicySchema = z.object({
   /** Opening intervals per weekday, local time; a day absent is a closed day. */
-  openingHours: z.record(weekday, z.array(z.tuple([time, time])).min(1)),
+  openingHours: weeklyHoursSchema,
   /** Days the branch takes returns (Kalamaria Central: Fridays only, seeds/000). */
-  returnDays: z.array(weekday).min(1),
-});
+  returnDays: z.array(weekday).min(1, 'expected at least one weekday'),
+}).strict();
 
 export const libraryPolicySchema = z.object({
-  libraryId: z.string(),
-  timezone: z.string(),
-  currency: z.enum(['EUR', 'HUF']),
+  libraryId: text,
+  timezone: text,
+  currency: z.enum(['EUR', 'HUF'], { errorMap: () => ({ message: 'expected EUR or HUF' }) }),
   holds: z.object({
     /** Most holds a patron may have at once, across all branches. */
-    maxHolds: z.number().int().positive(),
+    maxHolds: positive,
     /** Books a patron may have in total: loans plus holds may not exceed it. */
-    borrowingLimit: z.number().int().positive(),
+    borrowingLimit: positive,
     /** Days a prepared order waits on the hold shelf before its copies are released. */
-    holdShelfDays: z.number().int().positive(),
+    holdShelfDays: positive,
     /** Hours before the hold-shelf deadline at which the patron is reminded once. */
-    expiryReminderHours: z.number().int().positive(),
-  }),
+    expiryReminderHours: positive,
+  }).strict(),
   /** Days a returned copy stays in quarantine before it is available again. */
-  quarantineDays: z.number().int().nonnegative(),
+  quarantineDays: nonNegative,
   /** Pickup appointments at the entrance, Koha's curbside model: interval, patrons per interval. */
   pickup: z.object({
-    slotMinutes: z.number().int().positive(),
-    patronsPerSlot: z.number().int().positive(),
+    slotMinutes: positive,
+    patronsPerSlot: positive,
     /** Staff need time to fetch and stage the books: no slot earlier than this after booking. */
-    minNoticeHours: z.number().int().nonnegative(),
+    minNoticeHours: nonNegative,
     /** How far ahead a patron may book. */
-    horizonDays: z.number().int().positive(),
-  }),
+    horizonDays: positive,
+  }).strict(),
   /** Late fee per day per item, in minor units of `currency` (Ózd: 200 Ft, seeds/004). */
-  lateFeePerDayPerItem: z.number().int().nonnegative(),
-  /** Interlibrary loan terms (seeds/004). Ózd's terms are the default (ill-terms.ts); a library switches ILL on with `enabled`. */
+  lateFeePerDayPerItem: nonNegative,
+  /** Interlibrary loan terms (seeds/004); a library switches ILL on with `enabled`. */
   ill: z.object({
-    enabled: z.boolean(),
+    enabled: yesNo,
     /** Documents a reader may have requested at once. */
-    maxOutstanding: z.number().int().positive(),
+    maxOutstanding: positive,
     /** Days an arrived document waits for the reader before it may be sent back. */
-    holdDays: z.number().int().positive(),
+    holdDays: positive,
     /** The forms of the service the reader must be told about, each with who pays what. */
     forms: z.array(z.object({
-      form: z.enum(['original', 'copy', 'electronic']),
+      form: z.enum(['original', 'copy', 'electronic'], { errorMap: () => ({ message: 'expected original, copy or electronic' }) }),
       /** Costs the reader pays; amounts are set by the sending library unless given. */
-      readerPays: z.array(z.enum(['return_postage', 'copying', 'postage', 'electronic_fee', 'printing'])),
-    })).min(1),
+      readerPays: z.array(z.enum(['return_postage', 'copying', 'postage', 'electronic_fee', 'printing'],
+        { errorMap: () => ({ message: 'expected return_postage, copying, postage, electronic_fee or printing' }) })),
+    }).strict()).min(1, 'expected at least one form'),
     /** Unpaid return postage of an uncollected document blocks new requests. */
-    unpaidPostageBlocks: z.boolean(),
+    unpaidPostageBlocks: yesNo,
     /** Postal rate table by weight band (grams, inclusive upper bound), in minor units; ascending. The late fee is `lateFeePerDayPerItem`. */
-    postalRates: z.array(z.object({ maxGrams: z.number().int().positive(), amount: z.number().int().nonnegative() })).min(1)
-      .refine((bands) => bands.every((b, i) => i === 0 || b.maxGrams > bands[i - 1]!.maxGrams), 'weight bands must ascend'),
+    postalRates: z.array(z.object({ maxGrams: positive, amount: nonNegative }).strict()).min(1, 'expected at least one weight band')
+      .refine((bands) => bands.every((b, i) => i === 0 || b.maxGrams > bands[i - 1]!.maxGrams), 'expected weight bands in ascending maxGrams'),
     /** Version of the terms text the reader hears; stored with every acceptance. Change it whenever the wording changes. */
-    termsVersion: z.string().min(1),
-  }),
-  holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)),
-  branches: z.record(z.string(), branchPolicy),
+    termsVersion: text,
+  }).strict(),
+  holidays: z.array(isoDate),
+  branches: z.record(z.string(), branchPolicySchema),
   /** When staff answer the library's telephone (local time); a call put through outside them is offered a call back. */
-  phoneHours: z.record(weekday, z.array(z.tuple([time, time])).min(1)),
+  phoneHours: weeklyHoursSchema,
   /** Values the library's own texts do not give, chosen by us; listed so staff can check them. */
-  assumed: z.array(z.string()),
-});
+  assumed: z.array(text),
+}).strict();
 
 export type LibraryPolicy = z.infer<typeof libraryPolicySchema>;
-export type BranchPolicy = z.infer<typeof branchPolicy>;
+export type BranchPolicy = z.infer<typeof branchPolicySchema>;

@@ -1,13 +1,13 @@
 import type { LibraryPolicy } from './library-policy';
-import { kalamariaPolicy } from './kalamaria';
-import { ozdPolicy } from './ozd';
 
-const policies: Record<string, LibraryPolicy> = { kalamaria: kalamariaPolicy, ozd: ozdPolicy };
+/** How use cases find a library's rules; built once from the library files (src/app.ts). */
+export type PolicyLookup = (libraryId: string) => LibraryPolicy;
 
-export function policyFor(libraryId: string): LibraryPolicy {
-  const policy = policies[libraryId];
-  if (!policy) throw new Error(`no policy for library '${libraryId}'`);
-  return policy;
+export function policyLookup(policies: Iterable<LibraryPolicy>): PolicyLookup {
+  const byId = new Map([...policies].map((p) => [p.libraryId, p]));
+  return (libraryId) => {
+    const policy = byId.get(libraryId);
+    if (!policy) throw new Error(`no policy for library '${libraryId}'`);
+    return policy;
+  };
 }
-
-export const LIBRARY_IDS = Object.keys(policies);

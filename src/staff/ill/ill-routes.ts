@@ -50,7 +50,7 @@ const QUEUE_STATUSES = [...OUTSTANDING_ILL_STATUSES, 'returned', 'not_collected'
 export function registerIllStaffRoutes(server: Server, deps: IllStaffRouteDeps): void {
   const { ill, pickup } = deps;
   const auth = deps.auth ?? new StaffAuth(pickup.staff, staffPasswordHasher(), pickup.signInAttempts, pickup.now);
-  const { context, session } = staffPages(auth, deps.library, ['staff', 'ill', 'reasons']);
+  const { context, session } = staffPages(auth, deps.library, deps.pickup.policyFor, ['staff', 'ill', 'reasons']);
   const actor = (s: StaffSession) => `staff:${s.staff.id}`;
   const find = (s: StaffSession, ref: unknown) =>
     (typeof ref === 'string' && REF.test(ref) ? ill.requests.find(s.staff.libraryId, ref) : Promise.resolve(undefined));

@@ -1,8 +1,9 @@
 import type { SmsSender } from '../../domain/ports/sms-sender';
-import { policyFor } from '../../domain/policy/policies';
+import type { PolicyLookup } from '../../domain/policy/policies';
 import type { IllNotifier } from '../../domain/ports/ill-notifier';
 import { RequestIll } from '../../domain/services/ill-request';
 import { IllWorkflow } from '../../domain/services/ill-workflow';
+import { defaultLibraries, policiesOf } from '../../libraries/load-libraries';
 import type { Logger } from '../../logging';
 import { IllArrivalNotifier } from '../../notifications/ill-arrival-notifier';
 import type { ProactiveSender } from '../../notifications/proactive-sender';
@@ -15,6 +16,8 @@ export interface IllServiceOptions {
   log: Logger;
   /** Replaces the chat + SMS arrival message (tests). */
   notifier?: IllNotifier;
+  /** The libraries' rules; the project's library files when not given. */
+  policyFor?: PolicyLookup;
 }
 
 /** Interlibrary loan use cases, shared by the bot's dialogs and the staff pages. */
@@ -22,6 +25,7 @@ export type IllAssembly = ReturnType<typeof createIllServices>;
 
 export function createIllServices(db: Db, now: () => Date, options: IllServiceOptions) {
   const requests = new PrismaIllRepository(db);
+  const policyFor = options.policyFor ?? policiesOf(defaultLibraries());
   const notifier = options.notifier ?? new IllArrivalNotifier(options.proactive, options.sms, policyFor, options.log);
   return {
     request: new RequestIll(requests, policyFor, now),

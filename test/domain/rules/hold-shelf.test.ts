@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kalamariaPolicy } from '../../../src/domain/policy/kalamaria';
-import { ozdPolicy } from '../../../src/domain/policy/ozd';
+import { kalamariaPolicy, ozdPolicy } from '../../support/libraries';
 import { checkPickupDeadline, isExpiryReminderDue, pickupDeadline } from '../../../src/domain/rules/hold-shelf';
 
 const readyAt = new Date('2026-11-23T10:00:00Z'); // Monday noon in Athens

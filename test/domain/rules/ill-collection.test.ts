@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ozdPolicy } from '../../../src/domain/policy/ozd';
+import { ozdPolicy } from '../../support/libraries';
 import { checkIllCollection, checkIllSendBack, collectionDeadline } from '../../../src/domain/rules/ill-collection';
 
 // Arrived Tuesday 24 November 2026, 11:00 in Ózd (10:00 UTC).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ozdPolicy } from '../../../src/domain/policy/ozd';
+import { ozdPolicy } from '../../support/libraries';
 import { amountDueOnCollection, costNeedsReacceptance, lateFee, postageRange, returnPostage } from '../../../src/domain/rules/ill-costs';
 
 describe('lateFee (seeds/004: 200 Ft per day per document)', () => {

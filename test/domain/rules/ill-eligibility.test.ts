@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kalamariaPolicy } from '../../../src/domain/policy/kalamaria';
-import { ozdPolicy } from '../../../src/domain/policy/ozd';
+import { kalamariaPolicy, ozdPolicy } from '../../support/libraries';
 import { checkIllEligibility, remainingIllRequests, type IllPatronSnapshot } from '../../../src/domain/rules/ill-eligibility';
 
 const now = new Date('2026-11-23T10:00:00Z');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ozdPolicy } from '../../../src/domain/policy/ozd';
+import { ozdPolicy } from '../../support/libraries';
 import { allowedIllForms, checkIllForm } from '../../../src/domain/rules/ill-forms';
 
 describe('ILL forms (seeds/004: journal articles only as photocopy)', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kalamariaPolicy } from '../../../src/domain/policy/kalamaria';
-import { ozdPolicy } from '../../../src/domain/policy/ozd';
+import { kalamariaPolicy, ozdPolicy } from '../../support/libraries';
 import { phoneDeskOpen } from '../../../src/domain/rules/phone-desk';
 
 describe('phoneDeskOpen', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kalamariaPolicy } from '../../../src/domain/policy/kalamaria';
-import { ozdPolicy } from '../../../src/domain/policy/ozd';
+import { kalamariaPolicy, ozdPolicy } from '../../support/libraries';
 import { checkSlot, daySlots, freeSlots, freeSlotsOn, nearestFreeSlots } from '../../../src/domain/rules/pickup-slots';
 
 const now = new Date('2026-11-23T08:00:00Z'); // Monday 10:00 Athens; 4 hours' notice → 14:00 Athens

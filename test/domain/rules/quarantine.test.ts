@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kalamariaPolicy } from '../../../src/domain/policy/kalamaria';
-import { ozdPolicy } from '../../../src/domain/policy/ozd';
+import { kalamariaPolicy, ozdPolicy } from '../../support/libraries';
 import { checkQuarantineOver, quarantineEndsAt } from '../../../src/domain/rules/quarantine';
 
 // Kalamaria: 3 days. Returned on Friday 27 Nov (Athens): Sat, Sun, Mon in quarantine, available on Tuesday.

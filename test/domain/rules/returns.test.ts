@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kalamariaPolicy } from '../../../src/domain/policy/kalamaria';
-import { ozdPolicy } from '../../../src/domain/policy/ozd';
+import { kalamariaPolicy, ozdPolicy } from '../../support/libraries';
 import { checkReturnDay, nextReturnDay } from '../../../src/domain/rules/returns';
 
 // Athens is UTC+2 in November: 10:00Z is noon at the library.

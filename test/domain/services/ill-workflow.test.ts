@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { policyFor } from '../../../src/domain/policy/policies';
+import { policyFor } from '../../support/libraries';
 import type { IllRequestView } from '../../../src/domain/ports/ill-repository';
 import { RequestIll } from '../../../src/domain/services/ill-request';
 import { IllWorkflow, type IllAction } from '../../../src/domain/services/ill-workflow';
