@@ -31,7 +31,7 @@ export const emptyCounts = (): WriteCounts => ({
 });
 
 export function addCounts(into: WriteCounts, more: WriteCounts): WriteCounts {
-  for (const key of Object.keys(into) as Array<keyof WriteCounts>) into[key] += more[key];
+  for (const key of Object.keys(more) as Array<keyof WriteCounts>) into[key] += more[key];
   return into;
 }
 
