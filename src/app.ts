@@ -13,6 +13,7 @@ import { pinKeysFromEnv } from './persistence/pin-keys-from-env';
 import { createServer } from './server';
 import { WEB_CHAT_CONVERSATION_ID, WebChatKeys } from './channels/web-chat/connector';
 import { sharedSecret } from './persistence/prisma-server-secrets';
+import type { CatalogueHarvestSettings } from './jobs/catalogue-harvest-jobs';
 import { createJobRunner } from './jobs/create-job-runner';
 import type { JobRunner } from './jobs/job-runner';
 import { retentionFromEnv } from './jobs/retention-from-env';
@@ -36,7 +37,11 @@ export interface App {
 }
 
 /** The whole product in one process: database, bot, adapter and HTTP routes. */
-export async function createApp(options: BotOptions & { db?: Db; databaseUrl?: string } = {}): Promise<App> {
+export async function createApp(options: BotOptions & {
+  db?: Db; databaseUrl?: string;
+  /** Libraries whose catalogue an OAI-PMH harvest keeps current (from their library files). */
+  catalogueHarvests?: readonly CatalogueHarvestSettings[];
+} = {}): Promise<App> {
   const log = options.log ?? createLogger();
   // Read before anything starts: a bad retention setting stops the start-up, not the first purge.
   const retention = retentionFromEnv();
@@ -76,6 +81,6 @@ export async function createApp(options: BotOptions & { db?: Db; databaseUrl?: s
   registerPatronDataRoutes(server, { db, pickup, log, library: services.library });
   registerLockoutRoutes(server, { pickup, log, library: services.library });
   const purge = new PurgeExpiredData(new PrismaRetentionStore(db), retention, pickup.now);
-  const jobs = createJobRunner(db, { expireOrders: () => pickup.expireOrders.run(), purgeExpiredData: () => purge.run() }, pickup.now, log);
+  const jobs = createJobRunner(db, { expireOrders: () => pickup.expireOrders.run(), purgeExpiredData: () => purge.run(), ...(options.catalogueHarvests ? { catalogueHarvests: options.catalogueHarvests } : {}) }, pickup.now, log);
   return { server, db, adapter, log, jobs, close: async () => { jobs.stop(); server.close(); await db.$disconnect(); } };
 }
