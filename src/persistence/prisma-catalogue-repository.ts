@@ -129,7 +129,8 @@ export class PrismaCatalogueRepository implements CatalogueRepository {
     const names = await this.branches();
     return Promise.all(branches.map(async (b) => {
       const rows = await this.db.record.findMany({
-        where: { libraryId, copies: { some: { branchId: b.id } } },
+        // An empty searchText: a record the library deleted that an order still points to (imports/catalogue-writer.ts).
+        where: { libraryId, copies: { some: { branchId: b.id } }, searchText: { not: '' } },
         include: recordInclude, orderBy: [{ acquiredAt: 'desc' }, { id: 'desc' }], take: perBranch,
       });
       return { branchId: b.id, branchName: b.name, records: rows.map((r) => toSummary(r, names)) };
