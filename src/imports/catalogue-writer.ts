@@ -76,10 +76,11 @@ export class CatalogueWriter {
     const counts = emptyCounts();
     // The last of two records with the same id wins, as it would in two imports.
     const bySource = new Map(records.map((r) => [r.sourceId, r]));
-    const existing = new Map((await tx.record.findMany({
-      where: { libraryId: this.libraryId, sourceId: { in: [...bySource.keys()] } },
-      select: { id: true, sourceId: true, title: true, author: true, contributors: true, isbn: true, issn: true, year: true, language: true, kind: true, audience: true, searchText: true },
-    })).map((r) => [r.sourceId!, r]));
+    const select = { id: true, sourceId: true, title: true, author: true, contributors: true, isbn: true, issn: true, year: true, language: true, kind: true, audience: true, searchText: true } as const;
+    const existing = new Map<string, Awaited<ReturnType<typeof tx.record.findMany<{ select: typeof select }>>>[number]>();
+    for (const ids of slices([...bySource.keys()])) {
+      for (const r of await tx.record.findMany({ where: { libraryId: this.libraryId, sourceId: { in: ids } }, select })) existing.set(r.sourceId!, r);
+    }
 
     const fresh = [...bySource.values()].filter((r) => !existing.has(r.sourceId));
     const created = fresh.length === 0 ? [] : await tx.record.createManyAndReturn({
@@ -111,11 +112,12 @@ export class CatalogueWriter {
 
   private async writeCopies(tx: Tx, records: Map<string, ImportedRecord>, idOf: Map<string, number>, existingRecordIds: number[], counts: WriteCounts): Promise<void> {
     const barcodes = [...records.values()].flatMap((r) => r.copies.flatMap((c) => (c.barcode ? [c.barcode] : [])));
-    const rows = await tx.copy.findMany({
-      where: { OR: [{ recordId: { in: existingRecordIds } }, { barcode: { in: barcodes }, record: { libraryId: this.libraryId } }] },
-      select: { id: true, recordId: true, branchId: true, shelfMark: true, barcode: true, status: true, _count: { select: { holds: true } } },
-      orderBy: { id: 'asc' },
-    });
+    const select = { id: true, recordId: true, branchId: true, shelfMark: true, barcode: true, status: true, _count: { select: { holds: true } } } as const;
+    const found = new Map<number, Awaited<ReturnType<typeof tx.copy.findMany<{ select: typeof select }>>>[number]>();
+    // In slices: SQLite's driver takes at most 999 parameters a statement.
+    for (const ids of slices(existingRecordIds)) for (const c of await tx.copy.findMany({ where: { recordId: { in: ids } }, select })) found.set(c.id, c);
+    for (const codes of slices(barcodes)) for (const c of await tx.copy.findMany({ where: { barcode: { in: codes }, record: { libraryId: this.libraryId } }, select })) found.set(c.id, c);
+    const rows = [...found.values()].sort((a, b) => a.id - b.id);
     const byBarcode = new Map(rows.filter((c) => c.barcode).map((c) => [c.barcode!, c]));
     const matched = new Set<number>();
     const toCreate: Array<{ recordId: number; branchId: string; shelfMark: string; barcode: string | null; status: string }> = [];
@@ -154,8 +156,8 @@ export class CatalogueWriter {
   private async removeCopies(tx: Tx, copies: Array<{ id: number; status: string; _count: { holds: number } }>, counts: WriteCounts): Promise<void> {
     const held = copies.filter((c) => c._count.holds > 0 && c.status !== 'withdrawn').map((c) => c.id);
     const free = copies.filter((c) => c._count.holds === 0).map((c) => c.id);
-    if (held.length > 0) counts.copiesWithdrawn += (await tx.copy.updateMany({ where: { id: { in: held } }, data: { status: 'withdrawn' } })).count;
-    if (free.length > 0) counts.copiesDeleted += (await tx.copy.deleteMany({ where: { id: { in: free } } })).count;
+    for (const ids of slices(held)) counts.copiesWithdrawn += (await tx.copy.updateMany({ where: { id: { in: ids } }, data: { status: 'withdrawn' } })).count;
+    for (const ids of slices(free)) counts.copiesDeleted += (await tx.copy.deleteMany({ where: { id: { in: ids } } })).count;
   }
 
   /**
@@ -184,6 +186,13 @@ export class CatalogueWriter {
       return counts;
     }, { timeout: 120_000 });
   }
+}
+
+const SLICE = 500;
+function slices<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += SLICE) out.push(items.slice(i, i + SLICE));
+  return out;
 }
 
 /** The library system owns loans and losses; the bot owns its holds and quarantine until it releases them. */
