@@ -1,11 +1,12 @@
 /**
- * npm run bench [-- --quick] [--patrons=50] [--db=postgres] [--only=http,voice,memory,catalogue,nlu]
+ * npm run bench [-- --quick] [--patrons=50] [--db=postgres] [--only=http,voice,memory,catalogue,import,nlu]
  *
  * Conversations: N concurrent simulated patrons complete full reservations against the real
  * server (src/main.ts in its own process) over HTTP (/api/messages, expectReplies) and over
  * signed Twilio voice webhooks; a bare botbuilder echo bot on the same stack is the baseline.
  * Catalogue: search latency on generated catalogues of 10k, 100k and 1M copies. Memory: server
- * RSS per open conversation. Every figure is printed as `BENCH name=value unit=…` and the
+ * RSS per open conversation. Import: a generated MARC file of 100k records into an empty
+ * catalogue, then again (bench/import-bench.ts). Every figure is printed as `BENCH name=value unit=…` and the
  * report is written to docs/benchmarks.md (docs/benchmarks-postgres.md with --db=postgres).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -369,6 +370,35 @@ function searchQueries(records: GeneratedRecord[], count: number): Array<{ libra
   });
 }
 
+// ——— catalogue import ————————————————————————————————————————————————————————
+
+/** bench/import-bench.ts in its own process: its peak RSS is the import's, not the bench's. */
+async function importBench(records: number): Promise<void> {
+  mkdirSync(BENCH_DIR, { recursive: true });
+  let url = `file:${path.join(BENCH_DIR, 'import.db')}`;
+  if (POSTGRES) {
+    const admin = await createPrismaClient('postgresql://postgres@127.0.0.1:5432/postgres');
+    await admin.$executeRawUnsafe('DROP DATABASE IF EXISTS "lbb_bench_import" WITH (FORCE)');
+    await admin.$executeRawUnsafe('CREATE DATABASE "lbb_bench_import"');
+    await admin.$disconnect();
+    url = 'postgresql://postgres@127.0.0.1:5432/lbb_bench_import';
+  } else {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${path.join(BENCH_DIR, 'import.db')}${suffix}`, { force: true });
+  }
+  await setupDatabase(url);
+  const output = await new Promise<string>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/import-bench.ts', url, String(records)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => { out += c.toString(); });
+    child.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`import bench exited with ${code}:\n${out}`))));
+    child.once('error', reject);
+  });
+  for (const line of output.split('\n')) {
+    const [, name, value, unit] = /^BENCH (\S+)=([\d.]+) unit=(.+)$/.exec(line) ?? [];
+    if (name && value && unit) figure(name, Number(value), unit);
+  }
+}
+
 // ——— main ————————————————————————————————————————————————————————————————————
 
 async function main(): Promise<void> {
@@ -449,6 +479,7 @@ async function main(): Promise<void> {
   }
 
   if (wants('catalogue')) for (const size of CATALOGUE_SIZES) await catalogueBench(size);
+  if (wants('import')) await importBench(quick ? 20_000 : 100_000);
 
   let nluOutput = '';
   if (wants('nlu')) {

@@ -13,6 +13,7 @@ import { pinKeysFromEnv } from './persistence/pin-keys-from-env';
 import { createServer } from './server';
 import { WEB_CHAT_CONVERSATION_ID, WebChatKeys } from './channels/web-chat/connector';
 import { sharedSecret } from './persistence/prisma-server-secrets';
+import type { CatalogueHarvestSettings } from './jobs/catalogue-harvest-jobs';
 import { createJobRunner } from './jobs/create-job-runner';
 import type { JobRunner } from './jobs/job-runner';
 import { retentionFromEnv } from './jobs/retention-from-env';
@@ -24,7 +25,7 @@ import { registerIllStaffRoutes } from './staff/ill/ill-routes';
 import { registerLockoutRoutes } from './staff/lockout-routes';
 import { registerPatronDataRoutes } from './staff/patron-data-routes';
 import { registerStaffRoutes } from './staff/routes';
-import { defaultLibraryId, loadLibraries } from './libraries/load-libraries';
+import { defaultLibraryId, loadLibraries, type Libraries } from './libraries/load-libraries';
 
 export interface App {
   server: Server;
@@ -39,7 +40,11 @@ export interface App {
 }
 
 /** The whole product in one process: database, bot, adapter and HTTP routes. */
-export async function createApp(options: BotOptions & { db?: Db; databaseUrl?: string } = {}): Promise<App> {
+export async function createApp(options: BotOptions & {
+  db?: Db; databaseUrl?: string;
+  /** Libraries whose catalogue an OAI-PMH harvest keeps current (from their library files). */
+  catalogueHarvests?: readonly CatalogueHarvestSettings[];
+} = {}): Promise<App> {
   const log = options.log ?? createLogger();
   // Read first: a wrong library file stops the start-up with its problems, before anything listens.
   const libraryConfigs = options.libraries ?? loadLibraries();
@@ -81,6 +86,18 @@ export async function createApp(options: BotOptions & { db?: Db; databaseUrl?: s
   registerPatronDataRoutes(server, { db, pickup, log, library: services.library });
   registerLockoutRoutes(server, { pickup, log, library: services.library });
   const purge = new PurgeExpiredData(new PrismaRetentionStore(db), retention, pickup.now);
-  const jobs = createJobRunner(db, { expireOrders: () => pickup.expireOrders.run(), purgeExpiredData: () => purge.run() }, pickup.now, log);
+  const jobs = createJobRunner(db, {
+    expireOrders: () => pickup.expireOrders.run(), purgeExpiredData: () => purge.run(),
+    catalogueHarvests: options.catalogueHarvests ?? catalogueHarvestsOf(libraryConfigs),
+  }, pickup.now, log);
   return { server, db, adapter, log, jobs, libraries, close: async () => { jobs.stop(); server.close(); await db.$disconnect(); } };
+}
+
+/** The libraries whose file names an OAI-PMH repository, with their holdings mapping and branch codes. */
+export function catalogueHarvestsOf(libraries: Libraries): CatalogueHarvestSettings[] {
+  return [...libraries.values()].flatMap(({ id, catalogue, ilsCodes }) => (catalogue?.oaiPmh ? [{
+    libraryId: id, oaiPmh: catalogue.oaiPmh,
+    ...(catalogue.holdings ? { holdings: catalogue.holdings } : {}),
+    branches: Object.entries(ilsCodes).map(([branch, ilsCode]) => ({ id: branch, ilsCode })),
+  }] : []));
 }

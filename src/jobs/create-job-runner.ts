@@ -2,6 +2,7 @@ import type { Logger } from '../logging';
 import type { Db } from '../persistence/prisma-client';
 import { PrismaJobStore } from '../persistence/prisma-job-store';
 import { PrismaVoiceTurnStore } from '../persistence/prisma-voice-turn-store';
+import { catalogueHarvestJobs, type CatalogueHarvestSettings } from './catalogue-harvest-jobs';
 import { JobRunner, type Job } from './job-runner';
 
 /** The use cases background work calls; each is idempotent and safe to run from any instance. */
@@ -17,6 +18,8 @@ export interface JobHooks {
   reminders?: () => Promise<unknown>;
   /** Conversations, phone turns and contact details past their retention period go (PurgeExpiredData). */
   purgeExpiredData?: () => Promise<unknown>;
+  /** Libraries whose catalogue is harvested over OAI-PMH (their library file's `catalogue.oaiPmh`). */
+  catalogueHarvests?: readonly CatalogueHarvestSettings[];
 }
 
 const MINUTE = 60_000;
@@ -31,5 +34,6 @@ export function createJobRunner(db: Db, hooks: JobHooks, now: () => Date, log: L
   // The answered-webhook table would otherwise grow by one row per caller answer, for ever.
   const voiceTurns = new PrismaVoiceTurnStore(db, now);
   jobs.push({ name: 'purge-voice-turns', everyMs: 60 * MINUTE, run: () => voiceTurns.purge() });
+  jobs.push(...catalogueHarvestJobs(db, hooks.catalogueHarvests ?? []));
   return new JobRunner(jobs, new PrismaJobStore(db), now, log);
 }

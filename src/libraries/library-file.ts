@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { isoDate, libraryPolicySchema, branchPolicySchema } from '../domain/policy/library-policy';
+import { holdingsMappingSchema } from '../imports/marc-mapping';
+import { oaiPmhSettingsSchema } from '../imports/oai-pmh-client';
 
 // The shape of libraries/<id>.yaml. Every object is strict: a misspelt key is an error, not a
 // setting silently left at nothing. The rules' parameters keep the names the rules use
@@ -63,8 +65,8 @@ export const libraryFileSchema = libraryPolicySchema.omit({ libraryId: true, bra
   holidays: z.array(holiday).default([]),
   /** The library system (issue 20 checks its settings): the embedded catalogue unless set. */
   ils: z.record(z.unknown()).default({ type: 'embedded' }),
-  /** Catalogue import settings (issue 19's MARC holdings mapping). */
-  catalogue: z.object({ holdings: z.record(z.unknown()).optional() }).strict().optional(),
+  /** Where the catalogue comes from: the MARC holdings mapping (Koha's 952 unless set) and an OAI-PMH harvest. */
+  catalogue: z.object({ holdings: holdingsMappingSchema.optional(), oaiPmh: oaiPmhSettingsSchema.optional() }).strict().optional(),
 }).strict().superRefine((file, ctx) => {
   if (!file.languages.includes(file.defaultLanguage)) {
     ctx.addIssue({ code: 'custom', path: ['defaultLanguage'], message: `expected one of the languages offered (${file.languages.join(', ')})` });

@@ -90,7 +90,8 @@ export class PrismaCatalogueRepository implements CatalogueRepository {
   }
 
   private async readVocabulary(libraryId: string): Promise<Vocabulary> {
-    const rows = await this.sql.query(`SELECT "title", "author", "language" FROM "Record" WHERE "libraryId" = ?`, [libraryId]);
+    // Not the words of a record withdrawn from search (empty searchText): a near miss must lead to something findable.
+    const rows = await this.sql.query(`SELECT "title", "author", "language" FROM "Record" WHERE "libraryId" = ? AND "searchText" <> ''`, [libraryId]);
     const sets: Record<'el' | 'hu', Set<string>> = { el: new Set(), hu: new Set() };
     for (const r of rows) {
       const set = r.language === 'hu' ? sets.hu : sets.el;
@@ -129,7 +130,8 @@ export class PrismaCatalogueRepository implements CatalogueRepository {
     const names = await this.branches();
     return Promise.all(branches.map(async (b) => {
       const rows = await this.db.record.findMany({
-        where: { libraryId, copies: { some: { branchId: b.id } } },
+        // An empty searchText: a record the library deleted that an order still points to (imports/catalogue-writer.ts).
+        where: { libraryId, copies: { some: { branchId: b.id } }, searchText: { not: '' } },
         include: recordInclude, orderBy: [{ acquiredAt: 'desc' }, { id: 'desc' }], take: perBranch,
       });
       return { branchId: b.id, branchName: b.name, records: rows.map((r) => toSummary(r, names)) };

@@ -33,6 +33,7 @@ CREATE TABLE "Patron" (
     "preferredLanguage" TEXT NOT NULL,
     "homeBranchId" TEXT NOT NULL,
     "status" TEXT NOT NULL,
+    "category" TEXT,
     "cardExpiresAt" TIMESTAMP(3) NOT NULL,
     "loansCount" INTEGER NOT NULL DEFAULT 0,
     "failedPinCount" INTEGER NOT NULL DEFAULT 0,
@@ -50,6 +51,8 @@ CREATE TABLE "Record" (
     "title" TEXT NOT NULL,
     "author" TEXT NOT NULL,
     "isbn" TEXT,
+    "issn" TEXT,
+    "contributors" TEXT,
     "year" INTEGER NOT NULL,
     "language" TEXT NOT NULL,
     "kind" TEXT NOT NULL,
@@ -211,6 +214,17 @@ CREATE TABLE "IllEvent" (
     "note" TEXT,
 
     CONSTRAINT "IllEvent_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "CatalogueHarvest" (
+    "libraryId" TEXT NOT NULL,
+    "lastResponseDate" TEXT,
+    "lastSucceededAt" TIMESTAMP(3),
+    "lastAttemptAt" TIMESTAMP(3),
+    "lastOutcome" TEXT,
+
+    CONSTRAINT "CatalogueHarvest_pkey" PRIMARY KEY ("libraryId")
 );
 
 -- CreateTable

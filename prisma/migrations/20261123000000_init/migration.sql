@@ -30,6 +30,7 @@ CREATE TABLE "Patron" (
     "preferredLanguage" TEXT NOT NULL,
     "homeBranchId" TEXT NOT NULL,
     "status" TEXT NOT NULL,
+    "category" TEXT,
     "cardExpiresAt" DATETIME NOT NULL,
     "loansCount" INTEGER NOT NULL DEFAULT 0,
     "failedPinCount" INTEGER NOT NULL DEFAULT 0,
@@ -46,6 +47,8 @@ CREATE TABLE "Record" (
     "title" TEXT NOT NULL,
     "author" TEXT NOT NULL,
     "isbn" TEXT,
+    "issn" TEXT,
+    "contributors" TEXT,
     "year" INTEGER NOT NULL,
     "language" TEXT NOT NULL,
     "kind" TEXT NOT NULL,
@@ -203,6 +206,15 @@ CREATE TABLE "IllEvent" (
     "toStatus" TEXT NOT NULL,
     "note" TEXT,
     CONSTRAINT "IllEvent_requestId_fkey" FOREIGN KEY ("requestId") REFERENCES "IllRequest" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "CatalogueHarvest" (
+    "libraryId" TEXT NOT NULL PRIMARY KEY,
+    "lastResponseDate" TEXT,
+    "lastSucceededAt" DATETIME,
+    "lastAttemptAt" DATETIME,
+    "lastOutcome" TEXT
 );
 
 -- CreateTable
