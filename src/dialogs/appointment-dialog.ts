@@ -1,7 +1,7 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { instantAt, localDate, localMinutes } from '../domain/rules/local-time';
 import { lastBookableDay } from '../domain/rules/pickup-slots';
-import { formatDay, formatSlot } from '../i18n/format-date';
+import { formatDay, formatSlot, formatTime } from '../i18n/format-date';
 import { parseDateTime } from '../nlu/datetime';
 import { vagueDayPart, type DayWindow } from '../nlu/day-part';
 import type { BotServices } from './bot-services';
@@ -62,8 +62,12 @@ export class AppointmentDialog extends ComponentDialog {
     const labels = [...offered.map((d) => formatSlot(d, s.language, zone)), t(o.move ? 'keep' : 'skip')];
     const lines = labels.map((label, i) => t('slot_line', { n: i + 1, when: label })).join('\n');
     const lead = o.lead ?? t(o.move ? 'offer_move' : 'offer', { branch: branch.name });
+    const ivr = turnT(step.context, 'ivr');
+    // For the ear: each day said once before its times, and the branch left to the confirmation.
+    const spokenLead = o.lead ?? (o.move ? lead : ivr('speak.pickup.offer'));
+    const spoken = [spokenLead, spokenSlots(ivr, offered, labels.at(-1)!, s.language, zone), ...(o.lead || o.move ? [] : [ivr('speak.pickup.or_say')])].join(' ');
     return step.prompt(SLOT, {
-      prompt: ask(`${lead}\n${lines}`, 'datetime', { choices: labels }),
+      prompt: ask(`${lead}\n${lines}`, 'datetime', { choices: labels, speak: spoken }),
       retryPrompt: ask(`${t('retry')}\n${lines}`, 'datetime', { choices: labels }),
       validations: { labels, freeText: true },
     } satisfies OptionPromptOptions);
@@ -132,7 +136,8 @@ export class AppointmentDialog extends ComponentDialog {
     });
     if (!result.allowed) return this.propose(step, t(result.reason, { ns: 'reasons', ...result.params }), result.alternatives);
     const zone = this.services.policyFor(s.libraryId).timezone;
-    await step.context.sendActivity(tell(t('booked', { when: formatSlot(result.appointment.startsAt, s.language, zone), branch: branch.name })));
+    const when = formatSlot(result.appointment.startsAt, s.language, zone);
+    await step.context.sendActivity(tell(t('booked', { when, branch: branch.name }), { speak: turnT(step.context, 'ivr')('speak.pickup.booked', { when, branch: branch.name }) }));
     return this.nextBranch(step);
   }
 
@@ -148,4 +153,19 @@ export class AppointmentDialog extends ComponentDialog {
     if (index >= o.branches.length) return step.endDialog({ booked: true });
     return step.replaceDialog(STEPS, { ref: o.ref, branches: o.branches, move: o.move, index });
   }
+}
+
+/** «Τρίτη 24 Νοεμβρίου: 1. 08:30. 2. 08:45.» and the last option: the day is not repeated for each time. */
+function spokenSlots(ivr: ReturnType<typeof turnT>, slots: readonly Date[], last: string, language: string, zone: string): string {
+  const parts: string[] = [];
+  let day: string | undefined;
+  slots.forEach((slot, i) => {
+    // It starts a sentence: «november 24., kedd» is written small inside one.
+    const today = formatDay(slot, language, zone).replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+    if (today !== day) parts.push(ivr('speak.pickup.day', { day: today }));
+    day = today;
+    parts.push(ivr('speak.pickup.slot', { n: i + 1, time: formatTime(slot, language, zone) }));
+  });
+  parts.push(ivr('speak.pickup.slot', { n: slots.length + 1, time: last }));
+  return parts.join(' ');
 }

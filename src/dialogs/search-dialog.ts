@@ -2,7 +2,7 @@ import { ComponentDialog, TextPrompt, WaterfallDialog, type WaterfallStepContext
 import { extractSearchQuery } from '../nlu/entities/search-query';
 import type { DateTimeEntity } from '../nlu/types';
 import type { BotServices } from './bot-services';
-import { describeRecord } from './format';
+import { describeRecord, speakRecord } from './format';
 import { ILL_REQUEST_DIALOG, IllRequestDialog, type IllRequestOptions } from './ill-request-dialog';
 import { ask, tell } from './messages';
 import { OptionPrompt, type OptionAnswer, type OptionPromptOptions } from './option-prompt';
@@ -78,7 +78,7 @@ export class SearchDialog extends ComponentDialog {
     const prompt = [header, ...lines, t('search.pick')].join('\n\n');
     const ivr = turnT(step.context, 'ivr');
     return step.prompt(PICK, {
-      prompt: ask(prompt, 'choice', { choices: labels, speak: [header, ...lines, ivr('speak.search.pick')].join('\n\n') }),
+      prompt: ask(prompt, 'choice', { choices: labels, speak: [header, ...page.items.map((r, i) => speakRecord(ivr, r, i + 1)), ivr('speak.search.pick')].join('\n\n') }),
       retryPrompt: ask(t('search.pick_retry', { count: page.items.length }), 'choice', { choices: labels, speak: ivr('speak.search.pick_retry', { count: page.items.length }) }),
       // One hit: "ναι" / "igen, ezt kérem" takes it.
       validations: { labels, freeText: true, ...(page.items.length === 1 && !step.options.hasMore ? { yesMeans: 0 } : {}) },
