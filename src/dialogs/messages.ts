@@ -33,7 +33,7 @@ export function ask(text: string, slot: Slot, options: AskOptions = {}): Partial
   return activity;
 }
 
-/** A statement; the patron is not expected to answer it. */
+/** A statement; the patron is not expected to answer it. `speak: ''`: shown on a screen, not said on a call. */
 export function tell(text: string, options: { speak?: string; channelData?: Record<string, unknown> } = {}): Partial<Activity> {
   return {
     type: ActivityTypes.Message,

@@ -3,7 +3,6 @@ import { checkAnyAvailable, pickupBranches } from '../domain/rules/copy-availabi
 import { checkHoldAccount, remainingHolds } from '../domain/rules/hold-eligibility';
 import type { BranchAvailability } from '../domain/types';
 import type { BotServices } from './bot-services';
-import { capabilities } from './capabilities';
 import { CHECKOUT_DIALOG, CheckoutDialog } from './checkout-dialog';
 import { ask, tell } from './messages';
 import { OptionPrompt, type OptionAnswer, type OptionPromptOptions } from './option-prompt';
@@ -55,10 +54,8 @@ export class ReserveDialog extends ComponentDialog {
       await step.context.sendActivity(tell(t('hold.limit_reached', { ns: 'reasons', count: policy.holds.maxHolds })));
       return s.basket.length > 0 ? step.replaceDialog(CHECKOUT_DIALOG) : step.endDialog();
     }
-    // On a call the allowance is said only when it is the last one: a detail the caller can do without.
-    if (!step.options.quiet && (remaining === 1 || !capabilities(step.context).readsAloud)) {
-      await step.context.sendActivity(tell(t('reserve.remaining', { count: remaining })));
-    }
+    // A caller hears the allowance only when it is the last one: otherwise a detail that lengthens the call.
+    if (!step.options.quiet) await step.context.sendActivity(tell(t('reserve.remaining', { count: remaining }), remaining === 1 ? {} : { speak: '' }));
     if (step.options.recordId !== undefined) return step.next(step.options.recordId);
     return step.beginDialog(SEARCH_DIALOG, { query: step.options.query });
   }

@@ -123,9 +123,12 @@ function gatherAttributes(slot: Slot | undefined, choices: readonly string[], op
   return hints.length > 0 ? { ...speech, hints: hints.join(', ') } : speech;
 }
 
-/** What a reply sounds like: its `speak`, else its text, without markup, emoji or list layout. */
+/**
+ * What a reply sounds like: its `speak`, else its text, without markup, emoji or list layout.
+ * An empty `speak` is a line for the screen only (dialogs/messages.ts `tell`): nothing is said.
+ */
 export function speechOf(activity: Partial<Activity>): string {
-  return cleanForSpeech(activity.speak || activity.text || '');
+  return cleanForSpeech(activity.speak ?? activity.text ?? '');
 }
 
 export function cleanForSpeech(text: string): string {
