@@ -63,8 +63,9 @@ function foldPieces(text: string): Piece[] {
 }
 
 // Greeklish as people type it (ELOT 743 and the common variants): digraphs first. "x" is χ
-// (xronia, oxi); ξ is written "ks"; "8" for θ only inside a word ("8a" is not "θα" when it is
-// a number, so a digit between letters is the only one read as a letter).
+// (xronia, oxi) by default and ξ in the other reading (Alexis, Xanthi: `Reading`); "ks" is
+// always ξ; "8" for θ only inside a word ("8a" is not "θα" when it is a number, so a digit
+// between letters is the only one read as a letter).
 const GREEKLISH: ReadonlyArray<readonly [string, string]> = [
   ['th', 'θ'], ['ch', 'χ'], ['kh', 'χ'], ['ph', 'φ'], ['ps', 'ψ'], ['ks', 'ξ'], ['ou', 'ου'], ['mp', 'μπ'],
   ['nt', 'ντ'], ['gk', 'γκ'], ['gg', 'γκ'], ['a', 'α'], ['b', 'μπ'], ['c', 'κ'], ['d', 'δ'], ['e', 'ε'],
@@ -75,7 +76,14 @@ const GREEKLISH: ReadonlyArray<readonly [string, string]> = [
 
 const isLatin = (c: string | undefined) => c !== undefined && c >= 'a' && c <= 'z';
 
-function transliterateLatin(pieces: Piece[], strength: Strength): Piece[] {
+/**
+ * How a Greeklish "x" is read. Typists use it for χ (xronia, Xaris) and for ξ (Alexis, Xanthi,
+ * monaxia) alike, and nothing in the word says which: a search tries both, one reading per
+ * word, and takes what the catalogue has (search-lexicon.ts).
+ */
+export interface Reading { x?: 'χ' | 'ξ' }
+
+function transliterateLatin(pieces: Piece[], strength: Strength, reading: Reading = {}): Piece[] {
   const out: Piece[] = [];
   let i = 0;
   outer: while (i < pieces.length) {
@@ -95,6 +103,11 @@ function transliterateLatin(pieces: Piece[], strength: Strength): Piece[] {
     // "y" before a vowel is the «γι» of Γιάννης / Yannis, Ντοστογιέφσκι / Dostoyefski.
     if (strength === 'search' && p.c === 'y' && /[aeiou]/.test(pieces[i + 1]?.c ?? '')) {
       out.push({ c: 'γ', s: p.s, e: p.e }, { c: 'ι', s: p.s, e: p.e });
+      i += 1;
+      continue;
+    }
+    if (p.c === 'x' && reading.x) {
+      out.push({ c: reading.x, s: p.s, e: p.e });
       i += 1;
       continue;
     }
@@ -226,10 +239,10 @@ function soundsAlikeHungarian(pieces: Piece[]): Piece[] {
  *
  * @example normalize('kapetan mixalis', 'el').text === normalize('Καπετάν Μιχάλης', 'el').text
  */
-export function normalize(text: string, lang: Language, strength: Strength = 'intent'): Normalized {
+export function normalize(text: string, lang: Language, strength: Strength = 'intent', reading: Reading = {}): Normalized {
   let pieces = foldPieces(text);
   if (lang === 'el') {
-    pieces = collapseGreek(transliterateLatin(pieces, strength));
+    pieces = collapseGreek(transliterateLatin(pieces, strength, reading));
     if (strength === 'search') pieces = soundsAlikeGreek(pieces);
   } else if (strength === 'search') {
     pieces = soundsAlikeHungarian(pieces);
@@ -248,6 +261,6 @@ export function normalize(text: string, lang: Language, strength: Strength = 'in
  *
  * @example searchKey('Αδερφοί Καραμαζόφ', 'el') === searchKey('adelfoi karamazof', 'el')
  */
-export function searchKey(text: string, lang: Language): string {
-  return normalize(text, lang, 'search').text.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+export function searchKey(text: string, lang: Language, reading: Reading = {}): string {
+  return normalize(text, lang, 'search', reading).text.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }

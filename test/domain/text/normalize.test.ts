@@ -35,6 +35,13 @@ describe('searchKey', () => {
     expect(searchKey(a, lang)).not.toBe(searchKey(b, lang));
   });
 
+  it.each([
+    ['Alexis', 'Αλέξης', 'ξ'], ['Xanthi', 'Ξάνθη', 'ξ'], ['monaxia', 'μοναξιά', 'ξ'], ['xronia', 'χρόνια', 'χ'], ['Xaris', 'Χάρης', 'χ'],
+  ] as const)('reads the "x" of «%s» as «%s» in its %s reading, and "ks" as ξ in both', (typed, greek, x) => {
+    expect(searchKey(typed, 'el', { x })).toBe(searchKey(greek, 'el'));
+    expect(searchKey('ksenos', 'el', { x: 'χ' })).toBe(searchKey('ξένος', 'el'));
+  });
+
   it('keeps the intent strength as the recogniser knows it: ντ and δ stay apart there', () => {
     expect(normalize('ντε', 'el').text).not.toBe(normalize('δε', 'el').text);
     expect(normalize('ντε', 'el', 'search').text).toBe(normalize('δε', 'el', 'search').text);
