@@ -74,6 +74,7 @@ const GREEKLISH: ReadonlyArray<readonly [string, string]> = [
   ['x', 'χ'], ['y', 'υ'], ['z', 'ζ'],
 ];
 
+const H_DIGRAPHS = new Set(['th', 'ph', 'kh', 'ch']);
 const isLatin = (c: string | undefined) => c !== undefined && c >= 'a' && c <= 'z';
 
 /**
@@ -116,6 +117,8 @@ function transliterateLatin(pieces: Piece[], strength: Strength, reading: Readin
         if (latin.length === 2) {
           const q = pieces[i + 1];
           if (!q || p.c + q.c !== latin) continue;
+          // «Xanthi», «anthos»: the "th" wins over the "nt" before it (n + θ, not ντ + η).
+          if (H_DIGRAPHS.has(q.c + (pieces[i + 2]?.c ?? ''))) continue;
           for (const c of greek) out.push({ c, s: p.s, e: q.e });
           i += 2;
           continue outer;

@@ -17,6 +17,7 @@ describe('searchKey', () => {
     ['el', 'Giannis Ritsos', 'Γιάννης Ρίτσος'],
     ['el', 'Ugko', 'Ουγκώ'],
     ['el', '8eotokas', 'Θεοτοκάς'],
+    ['el', 'anthos', 'άνθος'],
     ['el', 'εγκλημα και τημωρια', 'Έγκλημα και τιμωρία'],
     ['hu', 'Moric Zsigmond', 'Móricz Zsigmond'],
     ['hu', 'karinty', 'Karinthy'],
