@@ -49,6 +49,13 @@ export class AppointmentDialog extends ComponentDialog {
     const branch = o.branches[o.index ?? 0];
     if (!branch) return step.endDialog();
     const s = session(step.context);
+    // The time named with the title, once: as if said to the first offer of a new order.
+    const wish = s.pickupWish;
+    if (wish && !o.move && !o.offered && !o.lead && (o.index ?? 0) === 0) {
+      delete s.pickupWish;
+      const answered = await this.fromWords(step, wish);
+      if (answered) return answered;
+    }
     let offered = o.offered?.map((iso) => new Date(iso));
     if (!offered) {
       offered = await this.services.bookAppointment.nextFree(s.libraryId, branch.id, OFFERED);
@@ -76,8 +83,6 @@ export class AppointmentDialog extends ComponentDialog {
   private async choose(step: WaterfallStepContext<AppointmentOptions>) {
     const t = turnT(step.context, ['pickup', 'reasons']);
     const o = step.options;
-    const s = session(step.context);
-    const branch = o.branches[o.index ?? 0]!;
     const answer = step.result as OptionAnswer;
     const offered = (o.offered ?? []).map((iso) => new Date(iso));
     if (answer.index >= 0 && answer.index < offered.length) return this.book(step, offered[answer.index]!);
@@ -85,9 +90,18 @@ export class AppointmentDialog extends ComponentDialog {
       await step.context.sendActivity(tell(t(o.move ? 'kept' : 'skipped')));
       return step.endDialog({ booked: false });
     }
+    return (await this.fromWords(step, answer.text)) ?? step.replaceDialog(STEPS, { ...o, lead: `${t('not_understood')} ${t('retry')}` });
+  }
+
+  /** A day and time in the patron's words: booked, or that day's (or part of day's) free slots offered; undefined when no time is heard. */
+  private async fromWords(step: WaterfallStepContext<AppointmentOptions>, text: string) {
+    const t = turnT(step.context, ['pickup', 'reasons']);
+    const o = step.options;
+    const s = session(step.context);
+    const branch = o.branches[o.index ?? 0]!;
     const policy = this.services.policyFor(s.libraryId);
-    const said = parseDateTime(answer.text, s.language, this.services.now(), policy.timezone);
-    if (!said) return step.replaceDialog(STEPS, { ...o, lead: `${t('not_understood')} ${t('retry')}` });
+    const said = parseDateTime(text, s.language, this.services.now(), policy.timezone);
+    if (!said) return undefined;
     const day = localDate(said.start, policy.timezone);
     if (day > lastBookableDay(policy, this.services.now())) {
       // Not "closed" nor "no free time": no day that far ahead can be booked yet.
@@ -95,7 +109,7 @@ export class AppointmentDialog extends ComponentDialog {
       return this.propose(step, t('pickup.too_far', { ns: 'reasons', count: policy.pickup.horizonDays }), nearest);
     }
     // "αύριο το απόγευμα" names no time: the parser's guess (12:00) is never booked, the window's slots are offered.
-    const window = vagueDayPart(answer.text, s.language);
+    const window = vagueDayPart(text, s.language);
     if (window) return this.offerWindow(step, day, window);
     if (!['hour', 'minute', 'second'].includes(said.grain)) {
       // A day without a time: that day's free slots, or the nearest ones when it has none.

@@ -1,6 +1,5 @@
 import { ComponentDialog, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { extractSearchQuery } from '../nlu/entities/search-query';
-import type { DateTimeEntity } from '../nlu/types';
 import type { BotServices } from './bot-services';
 import { describeRecord, speakRecord } from './format';
 import { ILL_REQUEST_DIALOG, IllRequestDialog, type IllRequestOptions } from './ill-request-dialog';
@@ -17,11 +16,7 @@ const STEPS = 'search.steps';
 export const PAGE_SIZE = 3;
 
 export interface SearchOptions { query?: string; offset?: number }
-interface SearchState extends SearchOptions {
-  shown?: number[]; hasMore?: boolean; offerIll?: boolean;
-  /** A time the patron gave with the title («για αύριο το πρωί»): when they mean to pick it up. */
-  pickup?: DateTimeEntity;
-}
+interface SearchState extends SearchOptions { shown?: number[]; hasMore?: boolean; offerIll?: boolean }
 
 /** Title, author or ISBN search, a few hits at a time; ends with the picked record id, or nothing. */
 export class SearchDialog extends ComponentDialog {
@@ -48,7 +43,8 @@ export class SearchDialog extends ComponentDialog {
     const said = String(step.result).trim();
     const extracted = extractSearchQuery(said, session(step.context).language);
     const query = extracted.query;
-    if (extracted.pickup) step.options.pickup = extracted.pickup;
+    // «για αύριο το πρωί» said with the title is when they mean to pick it up: the appointment step offers that.
+    if (extracted.pickup) session(step.context).pickupWish = extracted.pickup.text;
     const offset = step.options.offset ?? 0;
     const page = await this.services.search.search(session(step.context).libraryId, query, offset, PAGE_SIZE);
     if (page.items.length === 0) {
