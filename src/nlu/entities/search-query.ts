@@ -74,8 +74,8 @@ function removeMatches(text: string, pattern: RegExp, removed: string[]): string
  * accusative only off the last word, as cleanTitle does («Fekete Istvántól a Vukot»).
  */
 function stripHungarianEndings(text: string): string {
-  // «az Egri csillagokért» (for it: «holnap jönnék az Egri csillagokért») goes the same way.
-  const ablative = text.replace(/(\p{L}{3,}?)(?:tól|től|ról|ről|nál|nél|tol|rol|nal|nel|ért|ert)(?=$|[^\p{L}])/gu, '$1');
+  // «-ért» stays: titles end in it («…gyermekért»), and the search reads «csillagokért» as an ending itself.
+  const ablative = text.replace(/(\p{L}{3,}?)(?:tól|től|ról|ről|nál|nél|tol|rol|nal|nel)(?=$|[^\p{L}])/gu, '$1');
   return stripHungarianAccusative(ablative);
 }
 
