@@ -103,6 +103,7 @@ export class ReserveDialog extends ComponentDialog {
       await step.context.sendActivity(tell(t('reserve.basket_full')));
       return step.replaceDialog(CHECKOUT_DIALOG);
     }
+    // In this order: the spoken question (ivr:speak.reserve.what_next) names their keys, 1 and 2.
     const labels = [t('reserve.another'), t('reserve.checkout')];
     return step.prompt(NEXT, {
       prompt: ask(t('reserve.what_next', { count: left }), 'choice', { choices: labels, speak: t('ivr:speak.reserve.what_next'), readKeys: false }),
