@@ -1,7 +1,7 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { instantAt, localDate, localMinutes } from '../domain/rules/local-time';
 import { lastBookableDay } from '../domain/rules/pickup-slots';
-import { formatDay, formatSlot } from '../i18n/format-date';
+import { formatDay, formatSlot, formatTime } from '../i18n/format-date';
 import { parseDateTime } from '../nlu/datetime';
 import { vagueDayPart, type DayWindow } from '../nlu/day-part';
 import type { BotServices } from './bot-services';
@@ -49,6 +49,13 @@ export class AppointmentDialog extends ComponentDialog {
     const branch = o.branches[o.index ?? 0];
     if (!branch) return step.endDialog();
     const s = session(step.context);
+    // The time named with the title, once: as if said to the first offer of a new order.
+    const wish = s.pickupWish;
+    if (wish && !o.move && !o.offered && !o.lead && (o.index ?? 0) === 0) {
+      delete s.pickupWish;
+      const answered = await this.fromWords(step, wish);
+      if (answered) return answered;
+    }
     let offered = o.offered?.map((iso) => new Date(iso));
     if (!offered) {
       offered = await this.services.bookAppointment.nextFree(s.libraryId, branch.id, OFFERED);
@@ -62,8 +69,12 @@ export class AppointmentDialog extends ComponentDialog {
     const labels = [...offered.map((d) => formatSlot(d, s.language, zone)), t(o.move ? 'keep' : 'skip')];
     const lines = labels.map((label, i) => t('slot_line', { n: i + 1, when: label })).join('\n');
     const lead = o.lead ?? t(o.move ? 'offer_move' : 'offer', { branch: branch.name });
+    const ivr = turnT(step.context, 'ivr');
+    // For the ear: each day said once before its times, and the branch left to the confirmation.
+    const spokenLead = o.lead ?? (o.move ? lead : ivr('speak.pickup.offer'));
+    const spoken = [spokenLead, spokenSlots(ivr, offered, labels.at(-1)!, s.language, zone), ...(o.lead || o.move ? [] : [ivr('speak.pickup.or_say')])].join(' ');
     return step.prompt(SLOT, {
-      prompt: ask(`${lead}\n${lines}`, 'datetime', { choices: labels }),
+      prompt: ask(`${lead}\n${lines}`, 'datetime', { choices: labels, speak: spoken }),
       retryPrompt: ask(`${t('retry')}\n${lines}`, 'datetime', { choices: labels }),
       validations: { labels, freeText: true },
     } satisfies OptionPromptOptions);
@@ -72,8 +83,6 @@ export class AppointmentDialog extends ComponentDialog {
   private async choose(step: WaterfallStepContext<AppointmentOptions>) {
     const t = turnT(step.context, ['pickup', 'reasons']);
     const o = step.options;
-    const s = session(step.context);
-    const branch = o.branches[o.index ?? 0]!;
     const answer = step.result as OptionAnswer;
     const offered = (o.offered ?? []).map((iso) => new Date(iso));
     if (answer.index >= 0 && answer.index < offered.length) return this.book(step, offered[answer.index]!);
@@ -81,9 +90,18 @@ export class AppointmentDialog extends ComponentDialog {
       await step.context.sendActivity(tell(t(o.move ? 'kept' : 'skipped')));
       return step.endDialog({ booked: false });
     }
+    return (await this.fromWords(step, answer.text)) ?? step.replaceDialog(STEPS, { ...o, lead: `${t('not_understood')} ${t('retry')}` });
+  }
+
+  /** A day and time in the patron's words: booked, or that day's (or part of day's) free slots offered; undefined when no time is heard. */
+  private async fromWords(step: WaterfallStepContext<AppointmentOptions>, text: string) {
+    const t = turnT(step.context, ['pickup', 'reasons']);
+    const o = step.options;
+    const s = session(step.context);
+    const branch = o.branches[o.index ?? 0]!;
     const policy = this.services.policyFor(s.libraryId);
-    const said = parseDateTime(answer.text, s.language, this.services.now(), policy.timezone);
-    if (!said) return step.replaceDialog(STEPS, { ...o, lead: `${t('not_understood')} ${t('retry')}` });
+    const said = parseDateTime(text, s.language, this.services.now(), policy.timezone);
+    if (!said) return undefined;
     const day = localDate(said.start, policy.timezone);
     if (day > lastBookableDay(policy, this.services.now())) {
       // Not "closed" nor "no free time": no day that far ahead can be booked yet.
@@ -91,7 +109,7 @@ export class AppointmentDialog extends ComponentDialog {
       return this.propose(step, t('pickup.too_far', { ns: 'reasons', count: policy.pickup.horizonDays }), nearest);
     }
     // "αύριο το απόγευμα" names no time: the parser's guess (12:00) is never booked, the window's slots are offered.
-    const window = vagueDayPart(answer.text, s.language);
+    const window = vagueDayPart(text, s.language);
     if (window) return this.offerWindow(step, day, window);
     if (!['hour', 'minute', 'second'].includes(said.grain)) {
       // A day without a time: that day's free slots, or the nearest ones when it has none.
@@ -132,7 +150,8 @@ export class AppointmentDialog extends ComponentDialog {
     });
     if (!result.allowed) return this.propose(step, t(result.reason, { ns: 'reasons', ...result.params }), result.alternatives);
     const zone = this.services.policyFor(s.libraryId).timezone;
-    await step.context.sendActivity(tell(t('booked', { when: formatSlot(result.appointment.startsAt, s.language, zone), branch: branch.name })));
+    const when = formatSlot(result.appointment.startsAt, s.language, zone);
+    await step.context.sendActivity(tell(t('booked', { when, branch: branch.name }), { speak: turnT(step.context, 'ivr')('speak.pickup.booked', { when, branch: branch.name }) }));
     return this.nextBranch(step);
   }
 
@@ -148,4 +167,19 @@ export class AppointmentDialog extends ComponentDialog {
     if (index >= o.branches.length) return step.endDialog({ booked: true });
     return step.replaceDialog(STEPS, { ref: o.ref, branches: o.branches, move: o.move, index });
   }
+}
+
+/** «Τρίτη 24 Νοεμβρίου: 1. 08:30. 2. 08:45.» and the last option: the day is not repeated for each time. */
+function spokenSlots(ivr: ReturnType<typeof turnT>, slots: readonly Date[], last: string, language: string, zone: string): string {
+  const parts: string[] = [];
+  let day: string | undefined;
+  slots.forEach((slot, i) => {
+    // It starts a sentence: «november 24., kedd» is written small inside one.
+    const today = formatDay(slot, language, zone).replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+    if (today !== day) parts.push(ivr('speak.pickup.day', { day: today }));
+    day = today;
+    parts.push(ivr('speak.pickup.slot', { n: i + 1, time: formatTime(slot, language, zone) }));
+  });
+  parts.push(ivr('speak.pickup.slot', { n: slots.length + 1, time: last }));
+  return parts.join(' ');
 }

@@ -39,8 +39,10 @@ export class CheckoutDialog extends ComponentDialog {
     // Saved with the question: if the process dies after the order commits but before the
     // conversation is saved, the patron's repeated yes carries the same key and finds that order.
     step.options.requestKey = randomUUID();
+    // One book a caller has just chosen needs no summary read back: the rule and the question do.
+    const speak = basket.length === 1 ? t('ivr:speak.checkout.one_book') : undefined;
     return step.prompt(CONFIRM, {
-      prompt: ask(text, 'confirm', { choices: [t('common:yes'), t('common:no')] }),
+      prompt: ask(text, 'confirm', { choices: [t('common:yes'), t('common:no')], ...(speak ? { speak } : {}) }),
       retryPrompt: ask(t('checkout.confirm_retry'), 'confirm', { choices: [t('common:yes'), t('common:no')] }),
     });
   }

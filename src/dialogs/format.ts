@@ -13,6 +13,15 @@ export function describeRecord(t: TFunction, record: RecordSummary, position?: n
   return `${position !== undefined ? `${position}. ` : ''}${head}\n${parts.join(' ')}`;
 }
 
+/**
+ * The same hit for the ear: title, author and whether a copy is on the shelf. The year and the
+ * branches are left to the screen; the branch is asked or said when the book is picked.
+ */
+export function speakRecord(t: TFunction, record: RecordSummary, position: number): string {
+  const key = record.availability.some((b) => b.available > 0) ? 'ivr:speak.record.available' : 'ivr:speak.record.on_loan';
+  return `${position}. ${t(key, { title: record.title, author: record.author })}`;
+}
+
 export function describeBasket(t: TFunction, basket: readonly BasketItem[]): string {
   return basket.map((item, i) => t('holds:basket.line', { n: i + 1, title: item.title, branch: item.branchName })).join('\n');
 }

@@ -57,7 +57,7 @@ export interface IllDetails {
 }
 
 /** The request as the reader hears it before confirming. */
-export function illSummary(t: TFunction, d: IllDetails, form: IllForm, maxCost: number, policy: LibraryPolicy, language: string): string {
+export function illSummary(t: TFunction, d: IllDetails, form: IllForm, maxCost: number, policy: LibraryPolicy, language: string, opts: { withForm?: boolean } = {}): string {
   const c = policy.currency;
   const lines = [
     t(`ill:summary.${d.kind}`, { title: d.title }),
@@ -68,7 +68,7 @@ export function illSummary(t: TFunction, d: IllDetails, form: IllForm, maxCost: 
     ...(d.pages ? [t('ill:summary.pages', { pages: d.pages })] : []),
     ...(d.isbn ? [t('ill:summary.isbn', { isbn: d.isbn })] : []),
     ...(d.notNeededAfter ? [t('ill:summary.not_needed_after', { date: formatDay(new Date(d.notNeededAfter), language, policy.timezone) })] : []),
-    t('ill:summary.form', { form: t(`ill:form.name.${form}`) }),
+    ...(opts.withForm === false ? [] : [t('ill:summary.form', { form: t(`ill:form.name.${form}`) })]),
     ...(form !== 'original' ? [t('ill:summary.max_cost', money(c, { max: maxCost }))] : []),
   ];
   return [t('ill:summary.header'), ...lines].join('\n\n');

@@ -87,7 +87,8 @@ export class IllRequestDialog extends ComponentDialog {
     }
     const labels = KINDS.map((k) => t(`kind.${k}`));
     return step.prompt(KIND, {
-      prompt: ask(`${t('intro', { count: eligibility.remaining })}\n${t('kind.ask')}`, 'choice', { choices: labels }),
+      // The terms a caller hears before confirming say what a loan is and the limit: not twice.
+      prompt: ask(`${t('intro', { count: eligibility.remaining })}\n${t('kind.ask')}`, 'choice', { choices: labels, speak: t('kind.ask') }),
       retryPrompt: ask(t('kind.retry'), 'choice', { choices: labels }),
       validations: { labels },
     } satisfies OptionPromptOptions);
@@ -126,7 +127,10 @@ export class IllRequestDialog extends ComponentDialog {
     const t = turnT(step.context, 'ill');
     const currency = this.services.policyFor(session(step.context).libraryId).currency;
     return step.prompt(MAX_COST, {
-      prompt: ask(t(`max_cost.${form}`, money(currency, { example: EXAMPLE_MAX_COST })), 'text'),
+      // Who sets the cost is in the terms that follow: a caller hears only the question here.
+      prompt: ask(t(`max_cost.${form}`, money(currency, { example: EXAMPLE_MAX_COST })), 'text', {
+        speak: t(`ivr:speak.ill.max_cost.${form}`, money(currency, { example: EXAMPLE_MAX_COST })),
+      }),
       retryPrompt: ask(t('max_cost.retry'), 'text'),
     });
   }
@@ -157,10 +161,13 @@ export class IllRequestDialog extends ComponentDialog {
     step.options.terms!.acceptedAt = this.services.now().toISOString();
     const policy = this.services.policyFor(s.libraryId);
     const summary = illSummary(t, step.options.details!, step.options.form!, step.options.maxCost ?? 0, policy, s.language);
+    // A form nobody chose (an article is always a photocopy, and the caller was told so) is not read back.
+    const spoken = (step.options.forms?.length ?? 0) > 1 ? summary
+      : illSummary(t, step.options.details!, step.options.form!, step.options.maxCost ?? 0, policy, s.language, { withForm: false });
     step.options.requestKey = randomUUID();
     const yesNo = [t('common:yes'), t('common:no')];
     return step.prompt(CONFIRM, {
-      prompt: ask(`${summary}\n\n${t('summary.ask')}`, 'confirm', { choices: yesNo }),
+      prompt: ask(`${summary}\n\n${t('summary.ask')}`, 'confirm', { choices: yesNo, speak: `${spoken}\n\n${t('summary.ask')}` }),
       retryPrompt: ask(t('summary.retry'), 'confirm', { choices: yesNo }),
     });
   }

@@ -72,7 +72,10 @@ export class MainDialog extends ComponentDialog {
     const lines = labels.map((label, i) => `${i + 1}. ${label}`).join('\n');
     const ivr = turnT(step.context, 'ivr');
     return step.prompt(MENU, {
-      prompt: ask(`${t(step.options.again ? 'menu.again' : 'menu.ask')}\n${lines}`, 'choice', { choices: labels, speak: ivr(step.options.again ? 'speak.menu.again' : 'speak.menu.ask'), help: 'main' }),
+      // After a task a caller hears «Κάτι άλλο;» without the menu again: they have heard it once, and «βοήθεια» or silence reads it.
+      prompt: ask(`${t(step.options.again ? 'menu.again' : 'menu.ask')}\n${lines}`, 'choice', {
+        choices: labels, speak: ivr(step.options.again ? 'speak.menu.again' : 'speak.menu.ask'), help: 'main', ...(step.options.again ? { readKeys: false } as const : {}),
+      }),
       retryPrompt: ask(`${t('menu.retry')}\n${lines}`, 'choice', { choices: labels, speak: ivr('speak.menu.retry'), help: 'main' }),
       validations: { labels, freeText: true },
     } satisfies OptionPromptOptions);

@@ -54,7 +54,8 @@ export class ReserveDialog extends ComponentDialog {
       await step.context.sendActivity(tell(t('hold.limit_reached', { ns: 'reasons', count: policy.holds.maxHolds })));
       return s.basket.length > 0 ? step.replaceDialog(CHECKOUT_DIALOG) : step.endDialog();
     }
-    if (!step.options.quiet) await step.context.sendActivity(tell(t('reserve.remaining', { count: remaining })));
+    // A caller hears the allowance only when it is the last one: otherwise a detail that lengthens the call.
+    if (!step.options.quiet) await step.context.sendActivity(tell(t('reserve.remaining', { count: remaining }), remaining === 1 ? {} : { speak: '' }));
     if (step.options.recordId !== undefined) return step.next(step.options.recordId);
     return step.beginDialog(SEARCH_DIALOG, { query: step.options.query });
   }
@@ -92,16 +93,20 @@ export class ReserveDialog extends ComponentDialog {
     const branch = step.options.branches?.[(step.result as OptionAnswer).index];
     if (!branch || step.options.recordIdPicked === undefined) return step.endDialog();
     s.basket.push({ recordId: step.options.recordIdPicked, title: step.options.title ?? '', branchId: branch.branchId, branchName: branch.branchName });
-    await step.context.sendActivity(tell(t('reserve.added', { title: step.options.title, branch: branch.branchName, count: s.basket.length })));
+    // A caller has just picked it by number: the title and branch again would only lengthen the call.
+    await step.context.sendActivity(tell(t('reserve.added', { title: step.options.title, branch: branch.branchName, count: s.basket.length }), {
+      speak: t('ivr:speak.reserve.added'),
+    }));
     const patron = await this.services.patrons.snapshot(s.patron!.id);
     const left = patron ? remainingHolds(patron, this.services.policyFor(s.libraryId)) - s.basket.length : 0;
     if (left <= 0) {
       await step.context.sendActivity(tell(t('reserve.basket_full')));
       return step.replaceDialog(CHECKOUT_DIALOG);
     }
+    // In this order: the spoken question (ivr:speak.reserve.what_next) names their keys, 1 and 2.
     const labels = [t('reserve.another'), t('reserve.checkout')];
     return step.prompt(NEXT, {
-      prompt: ask(t('reserve.what_next', { count: left }), 'choice', { choices: labels }),
+      prompt: ask(t('reserve.what_next', { count: left }), 'choice', { choices: labels, speak: t('ivr:speak.reserve.what_next'), readKeys: false }),
       retryPrompt: ask(t('reserve.what_next_retry'), 'choice', { choices: labels }),
       validations: { labels },
     } satisfies OptionPromptOptions);

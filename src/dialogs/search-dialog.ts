@@ -1,8 +1,7 @@
 import { ComponentDialog, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { extractSearchQuery } from '../nlu/entities/search-query';
-import type { DateTimeEntity } from '../nlu/types';
 import type { BotServices } from './bot-services';
-import { describeRecord } from './format';
+import { describeRecord, speakRecord } from './format';
 import { ILL_REQUEST_DIALOG, IllRequestDialog, type IllRequestOptions } from './ill-request-dialog';
 import { ask, tell } from './messages';
 import { OptionPrompt, type OptionAnswer, type OptionPromptOptions } from './option-prompt';
@@ -17,11 +16,7 @@ const STEPS = 'search.steps';
 export const PAGE_SIZE = 3;
 
 export interface SearchOptions { query?: string; offset?: number }
-interface SearchState extends SearchOptions {
-  shown?: number[]; hasMore?: boolean; offerIll?: boolean;
-  /** A time the patron gave with the title («για αύριο το πρωί»): when they mean to pick it up. */
-  pickup?: DateTimeEntity;
-}
+interface SearchState extends SearchOptions { shown?: number[]; hasMore?: boolean; offerIll?: boolean }
 
 /** Title, author or ISBN search, a few hits at a time; ends with the picked record id, or nothing. */
 export class SearchDialog extends ComponentDialog {
@@ -48,7 +43,8 @@ export class SearchDialog extends ComponentDialog {
     const said = String(step.result).trim();
     const extracted = extractSearchQuery(said, session(step.context).language);
     const query = extracted.query;
-    if (extracted.pickup) step.options.pickup = extracted.pickup;
+    // «για αύριο το πρωί» said with the title is when they mean to pick it up: the appointment step offers that.
+    if (extracted.pickup) session(step.context).pickupWish = extracted.pickup.text;
     const offset = step.options.offset ?? 0;
     const page = await this.services.search.search(session(step.context).libraryId, query, offset, PAGE_SIZE);
     if (page.items.length === 0) {
@@ -78,7 +74,7 @@ export class SearchDialog extends ComponentDialog {
     const prompt = [header, ...lines, t('search.pick')].join('\n\n');
     const ivr = turnT(step.context, 'ivr');
     return step.prompt(PICK, {
-      prompt: ask(prompt, 'choice', { choices: labels, speak: [header, ...lines, ivr('speak.search.pick')].join('\n\n') }),
+      prompt: ask(prompt, 'choice', { choices: labels, speak: [header, ...page.items.map((r, i) => speakRecord(ivr, r, i + 1)), ivr('speak.search.pick')].join('\n\n') }),
       retryPrompt: ask(t('search.pick_retry', { count: page.items.length }), 'choice', { choices: labels, speak: ivr('speak.search.pick_retry', { count: page.items.length }) }),
       // One hit: "ναι" / "igen, ezt kérem" takes it.
       validations: { labels, freeText: true, ...(page.items.length === 1 && !step.options.hasMore ? { yesMeans: 0 } : {}) },

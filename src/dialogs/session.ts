@@ -22,6 +22,11 @@ export interface Session {
   /** Answers in a row the last question did not understand. */
   misses?: number;
   greeted?: boolean;
+  /**
+   * A time the patron named with the title («για αύριο το πρωί», «holnap délután»), in their
+   * words: the pickup appointment starts from it once the order is placed, then forgets it.
+   */
+  pickupWish?: string;
 }
 
 const SESSION = Symbol('session');

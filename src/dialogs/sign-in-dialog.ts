@@ -36,8 +36,9 @@ export class SignInDialog extends ComponentDialog {
     const limit = await this.services.signIn.sourceLimit(session(step.context).libraryId, signInSource(step.context));
     if (!limit.allowed) return this.refused(step, limit.reason, limit.params);
     const why = t(`signin.why.${step.options.purpose ?? 'hold'}`);
+    // A caller has just chosen the task: the card question alone says what is needed.
     return step.prompt(CARD, {
-      prompt: ask(`${why} ${t('signin.ask_card')}`, 'cardNumber', { speak: `${why} ${t('ivr:speak.signin.ask_card')}` }),
+      prompt: ask(`${why} ${t('signin.ask_card')}`, 'cardNumber', { speak: t('ivr:speak.signin.ask_card') }),
       retryPrompt: markRetry(ask(t('signin.retry_card'), 'cardNumber', { speak: t('ivr:speak.signin.retry_card') })),
     });
   }

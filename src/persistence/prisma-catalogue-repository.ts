@@ -4,6 +4,8 @@ import { sqlInt, type DirectSql, type SqlValue } from './direct-sql';
 import { directSqlOf, providerOf, type Db } from './prisma-client';
 
 const VOCABULARY_TTL_MS = 5 * 60_000;
+/** Rows per read of the vocabulary on SQLite: a few tens of milliseconds of work between pauses. */
+const VOCABULARY_PAGE = 20_000;
 const recordInclude = { copies: { select: { branchId: true, status: true } } } as const;
 type RecordRow = {
   id: number; title: string; author: string; year: number; kind: string; isbn: string | null;
@@ -89,15 +91,43 @@ export class PrismaCatalogueRepository implements CatalogueRepository {
     return cached.words;
   }
 
+  /**
+   * Every title and author word, by the records' language. At a million copies the words are a
+   * few thousand and the rows half a million: PostgreSQL splits and dedupes them itself and sends
+   * the distinct tokens; SQLite sends the rows in pages by id, with a pause between pages so that
+   * the turns of other patrons run meanwhile. Either way a token already seen costs one Set
+   * lookup, not a lower-casing and a Unicode split.
+   */
   private async readVocabulary(libraryId: string): Promise<Vocabulary> {
     // Not the words of a record withdrawn from search (empty searchText): a near miss must lead to something findable.
-    const rows = await this.sql.query(`SELECT "title", "author", "language" FROM "Record" WHERE "libraryId" = ? AND "searchText" <> ''`, [libraryId]);
-    const sets: Record<'el' | 'hu', Set<string>> = { el: new Set(), hu: new Set() };
-    for (const r of rows) {
-      const set = r.language === 'hu' ? sets.hu : sets.el;
-      for (const w of `${String(r.title)} ${String(r.author)}`.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (w !== '') set.add(w);
+    const words = { el: new Set<string>(), hu: new Set<string>() };
+    const seen = { el: new Set<string>(), hu: new Set<string>() };
+    const add = (language: unknown, text: string) => {
+      const lang = language === 'hu' ? 'hu' : 'el';
+      for (const token of text.split(' ')) {
+        if (token === '' || seen[lang].has(token)) continue;
+        seen[lang].add(token);
+        for (const w of token.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (w !== '') words[lang].add(w);
+      }
+    };
+    if (providerOf(this.db) === 'postgresql') {
+      // Split on whitespace only: the server's locale may not know Greek letters; JS lower-cases and splits the rest.
+      const rows = await this.sql.query(`SELECT DISTINCT t."token" AS token, r."language" AS language
+        FROM "Record" r, regexp_split_to_table(r."title" || ' ' || r."author", '\\s+') AS t("token") WHERE r."libraryId" = ? AND r."searchText" <> ''`, [libraryId]);
+      for (const r of rows) add(r.language, String(r.token));
+    } else {
+      let after = 0;
+      for (;;) {
+        // «+"libraryId"»: walk the rowid order, not the (libraryId, acquiredAt) index, which would sort every page.
+        const rows = await this.sql.query(`SELECT "id", "title", "author", "language" FROM "Record"
+          WHERE +"libraryId" = ? AND "id" > ? AND "searchText" <> '' ORDER BY "id" LIMIT ?`, [libraryId, after, VOCABULARY_PAGE]);
+        for (const r of rows) { add(r.language, String(r.title)); add(r.language, String(r.author)); }
+        if (rows.length < VOCABULARY_PAGE) break;
+        after = sqlInt(rows[rows.length - 1]!.id);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     }
-    return { el: [...sets.el], hu: [...sets.hu] };
+    return { el: [...words.el], hu: [...words.hu] };
   }
 
   async record(recordId: number): Promise<RecordSummary | undefined> {

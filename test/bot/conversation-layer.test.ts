@@ -181,8 +181,8 @@ describe('answers to the bot\'s own lists', () => {
 
 describe('answers on the phone, full stop included', () => {
   it.each([
-    ['kalamaria', 'ζορμπα', 'Το πρώτο.', 'Πρόσθεσα στην παραγγελία σας'],
-    ['ozd', 'egri csillagok', 'Az elsőt.', 'rendelésébe'],
+    ['kalamaria', 'ζορμπα', 'Το πρώτο.', 'Το πρόσθεσα στην παραγγελία.'],
+    ['ozd', 'egri csillagok', 'Az elsőt.', 'Betettem a rendelésébe.'],
   ] as const)('at %s, picks the first hit for «%s» said as «%s»', async (library, query, said, heard) => {
     const v = await startVoiceApp();
     running.push(v);

@@ -40,8 +40,11 @@ interface ConversationCase {
   turns: Turn[];
   expect?: {
     orders?: OrderExpectation;
-    /** Booked pickup appointments of an order. */
-    appointments?: { ref: string; count: number };
+    /**
+     * Booked pickup appointments of an order (`ref`), or of the orders of a card (`card`);
+     * `startsAt`: their starts (ISO, UTC), in order.
+     */
+    appointments?: { ref?: string; card?: string; count: number; startsAt?: string[] };
     /** New interlibrary loan requests this conversation filed. */
     newIllRequests?: number;
     /** The conversation ended (chat: endOfConversation; phone: hung up). */
@@ -125,7 +128,10 @@ async function play(k: ConversationCase): Promise<void> {
       if (e.orders.titles) expect(orders.map((o) => o.holds.map((h) => h.record.title)), `${k.id}: titles`).toEqual(e.orders.titles);
     }
     if (e.appointments) {
-      expect(await db.appointment.count({ where: { order: { ref: e.appointments.ref }, status: 'booked' } }), `${k.id}: appointments`).toBe(e.appointments.count);
+      const order = e.appointments.ref !== undefined ? { ref: e.appointments.ref } : { patron: { libraryId: k.library, cardNumber: e.appointments.card } };
+      const booked = await db.appointment.findMany({ where: { order, status: 'booked' }, orderBy: { startsAt: 'asc' } });
+      expect(booked.length, `${k.id}: appointments`).toBe(e.appointments.count);
+      if (e.appointments.startsAt) expect(booked.map((a) => a.startsAt.toISOString()), `${k.id}: appointment times`).toEqual(e.appointments.startsAt);
     }
     if (e.newIllRequests !== undefined) expect((await db.illRequest.count()) - illBefore, `${k.id}: ILL requests`).toBe(e.newIllRequests);
     if (e.ended !== undefined) expect(line.ended(), `${k.id}: ended`).toBe(e.ended);

@@ -55,6 +55,10 @@ describe('PrismaCatalogueRepository.search', () => {
     const repo = new PrismaCatalogueRepository(db);
     const kalamaria = await repo.vocabulary('kalamaria');
     expect(kalamaria.el).toContain('καζαντζάκης');
+    // Split at punctuation as well as spaces («Σεντ-Εξιπερί»), each word once, lower case.
+    expect(kalamaria.el).toEqual(expect.arrayContaining(['σεντ', 'εξιπερί', 'ο', 'καπετάν']));
+    expect(new Set(kalamaria.el).size).toBe(kalamaria.el.length);
+    expect(kalamaria.el.filter((w) => w !== w.toLowerCase() || /[^\p{L}\p{N}]/u.test(w))).toEqual([]);
     expect(kalamaria.hu).toEqual([]);
     const ozd = await repo.vocabulary('ozd');
     expect(ozd.hu).toEqual(expect.arrayContaining(['csillagok', 'gárdonyi']));

@@ -41,7 +41,7 @@ export interface RenderOptions {
   silent: boolean;
 }
 
-type ReplyData = { slot?: Slot; choices?: string[]; transfer?: boolean; retry?: boolean };
+type ReplyData = { slot?: Slot; choices?: string[]; transfer?: boolean; retry?: boolean; readKeys?: false };
 const data = (a: Partial<Activity>) => (a.channelData ?? {}) as ReplyData;
 
 /** Slots answered on the keypad: a number on the card is keyed in, and a PIN is never said aloud. */
@@ -57,10 +57,10 @@ const MAX_SPOKEN_OPTIONS = 3;
  * question (the answer is in the question), and none that the question itself already listed
  * with its number («1. «Ο Καπετάν Μιχάλης»…»). The keypad step reads every keyed option.
  */
-function keysToRead(choices: readonly string[], slot: Slot, question: string, keypadStep: boolean): Array<{ label: string; key: number }> {
+function keysToRead(choices: readonly string[], slot: Slot, question: string, keypadStep: boolean, readKeys = true): Array<{ label: string; key: number }> {
   const keyed = choices.slice(0, MAX_KEYED_OPTIONS).map((label, i) => ({ label, key: i + 1 }));
   if (keypadStep) return keyed;
-  if (slot === 'confirm') return [];
+  if (slot === 'confirm' || !readKeys) return [];
   const listed = (label: string, key: number) => new RegExp(`(^|\\s)${key}\\.\\s*[«„"]?${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u').test(question);
   return keyed.filter(({ label, key }) => !listed(label, key)).slice(0, MAX_SPOKEN_OPTIONS);
 }
@@ -93,7 +93,7 @@ export function activitiesToTwiml(replies: readonly Partial<Activity>[], options
   // The short reprompt stays short; the first ask and the keypad step list the keys.
   if (options.misses >= 2) say(gather, options.phrases.useKeys);
   if (slot && CHOICE_SLOTS.includes(slot) && options.misses !== 1) {
-    say(gather, keysToRead(choices, slot, question ? speechOf(question) : '', options.misses >= 2)
+    say(gather, keysToRead(choices, slot, question ? speechOf(question) : '', options.misses >= 2, question ? data(question).readKeys !== false : true)
       .map(({ label, key }) => options.phrases.option(label, key)).join(' '));
   }
   if (options.misses >= 2) say(gather, options.phrases.staff);
@@ -123,9 +123,12 @@ function gatherAttributes(slot: Slot | undefined, choices: readonly string[], op
   return hints.length > 0 ? { ...speech, hints: hints.join(', ') } : speech;
 }
 
-/** What a reply sounds like: its `speak`, else its text, without markup, emoji or list layout. */
+/**
+ * What a reply sounds like: its `speak`, else its text, without markup, emoji or list layout.
+ * An empty `speak` is a line for the screen only (dialogs/messages.ts `tell`): nothing is said.
+ */
 export function speechOf(activity: Partial<Activity>): string {
-  return cleanForSpeech(activity.speak || activity.text || '');
+  return cleanForSpeech(activity.speak ?? activity.text ?? '');
 }
 
 export function cleanForSpeech(text: string): string {

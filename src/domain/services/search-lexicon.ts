@@ -1,7 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { Vocabulary } from '../ports/catalogue-repository';
 import { fold } from '../text/fold';
-import { searchKey } from '../text/normalize';
+import { searchKey, type Reading } from '../text/normalize';
 import { stem } from '../text/stem';
 import { LANGUAGES, type Language } from '../types';
 
@@ -10,8 +10,14 @@ export type Tier = 0 | 1 | 2;
 
 interface Entry { word: string; key: string; stem: string; lang: Language }
 
-/** A word as the patron typed it, prepared once per language. */
-export interface QueryWord { typed: string; folded: string; forms: Partial<Record<Language, { key: string; stem: string }>> }
+interface Form { key: string; stem: string }
+
+/**
+ * A word as the patron typed it, prepared once per language. `xi`: the same word with its
+ * Greeklish "x" read as ξ instead of χ («alexis», «xanthi»); the two readings are looked up
+ * side by side, so a word costs two lookups, never one per combination of letters.
+ */
+export interface QueryWord { typed: string; folded: string; forms: Partial<Record<Language, Form & { xi?: Form }>> }
 
 /**
  * Case endings as search keys, for names the stemmers do not know: Hungarian accusative, from,
@@ -38,16 +44,27 @@ export function maxEdits(length: number): number {
   return 2;
 }
 
-function stemKey(word: string, lang: Language): string {
+function stemKey(word: string, lang: Language, reading: Reading = {}): string {
   // Greek is stemmed folded (the Ntais stemmer knows no accents), Hungarian with its accents.
   const base = lang === 'el' ? fold(word) : word.toLowerCase();
-  return searchKey(stem(base, lang), lang);
+  return searchKey(stem(base, lang), lang, reading);
 }
 
 export function queryWord(typed: string, langs: readonly Language[]): QueryWord {
   const forms: QueryWord['forms'] = {};
-  for (const lang of langs) forms[lang] = { key: searchKey(typed, lang), stem: stemKey(typed, lang) };
+  for (const lang of langs) {
+    const form = { key: searchKey(typed, lang), stem: stemKey(typed, lang) };
+    const xi = lang === 'el' && /x/i.test(typed) ? { key: searchKey(typed, lang, { x: 'ξ' }), stem: stemKey(typed, lang, { x: 'ξ' }) } : undefined;
+    forms[lang] = xi && xi.key !== form.key ? { ...form, xi } : form;
+  }
   return { typed, folded: fold(typed), forms };
+}
+
+/** The readings of a word in `lang`: as typed, and with "x" as ξ where it has one. */
+function readings(q: QueryWord, lang: Language): Form[] {
+  const form = q.forms[lang];
+  if (!form) return [];
+  return form.xi ? [form, form.xi] : [form];
 }
 
 /**
@@ -100,7 +117,7 @@ export class SearchLexicon {
    * misses cost a pass over the words of similar length: only when asked for.
    */
   private candidates(q: QueryWord, nearMisses: boolean): Candidate[] {
-    const memoKey = this.languages.map((l) => `${l}:${q.forms[l]?.key ?? ''}:${q.forms[l]?.stem ?? ''}`).join('|');
+    const memoKey = this.languages.map((l) => `${l}:${readings(q, l).map((f) => `${f.key}:${f.stem}`).join('/')}`).join('|');
     let memo = this.memo.get(memoKey);
     if (!memo) {
       if (this.memo.size > 5_000) this.memo.clear();
@@ -118,9 +135,8 @@ export class SearchLexicon {
       const prev = found.get(e.word);
       if (!prev || score < prev.score) found.set(e.word, { word: e.word, score, tier });
     };
-    for (const lang of this.languages) {
-      const form = q.forms[lang];
-      if (!form || form.key === '') continue;
+    for (const lang of this.languages) for (const form of readings(q, lang)) {
+      if (form.key === '') continue;
       const k = form.key;
       for (const e of this.byKey.get(`${lang}:${k}`) ?? []) add(e, 0, 0);
       if (form.stem.length >= 3) for (const e of this.byStem.get(`${lang}:${form.stem}`) ?? []) add(e, 1, 1);
@@ -160,13 +176,15 @@ export class SearchLexicon {
 
   /** The catalogue's spelling, as in `text` (a hit's title and author), of the word `q` stands for. */
   spellingIn(text: string, q: QueryWord, lang: Language): string | undefined {
-    const form = q.forms[lang];
+    const forms = readings(q, lang);
+    const form = forms[0];
     if (!form) return undefined;
     let best: { word: string; d: number } | undefined;
     for (const word of text.split(/[^\p{L}\p{N}]+/u)) {
       const key = searchKey(word, lang);
       if (key === '') continue;
-      const d = Math.min(distance(key, form.key), distance(stemKey(word, lang), form.stem));
+      const wordStem = stemKey(word, lang);
+      const d = Math.min(...forms.map((f) => Math.min(distance(key, f.key), distance(wordStem, f.stem))));
       if (!best || d < best.d) best = { word, d };
     }
     return best && best.d <= maxEdits(form.key.length) + 1 ? best.word : undefined;

@@ -63,8 +63,9 @@ function foldPieces(text: string): Piece[] {
 }
 
 // Greeklish as people type it (ELOT 743 and the common variants): digraphs first. "x" is χ
-// (xronia, oxi); ξ is written "ks"; "8" for θ only inside a word ("8a" is not "θα" when it is
-// a number, so a digit between letters is the only one read as a letter).
+// (xronia, oxi) by default and ξ in the other reading (Alexis, Xanthi: `Reading`); "ks" is
+// always ξ; "8" for θ only inside a word ("8a" is not "θα" when it is a number, so a digit
+// between letters is the only one read as a letter).
 const GREEKLISH: ReadonlyArray<readonly [string, string]> = [
   ['th', 'θ'], ['ch', 'χ'], ['kh', 'χ'], ['ph', 'φ'], ['ps', 'ψ'], ['ks', 'ξ'], ['ou', 'ου'], ['mp', 'μπ'],
   ['nt', 'ντ'], ['gk', 'γκ'], ['gg', 'γκ'], ['a', 'α'], ['b', 'μπ'], ['c', 'κ'], ['d', 'δ'], ['e', 'ε'],
@@ -73,9 +74,17 @@ const GREEKLISH: ReadonlyArray<readonly [string, string]> = [
   ['x', 'χ'], ['y', 'υ'], ['z', 'ζ'],
 ];
 
+const H_DIGRAPHS = new Set(['th', 'ph', 'kh', 'ch']);
 const isLatin = (c: string | undefined) => c !== undefined && c >= 'a' && c <= 'z';
 
-function transliterateLatin(pieces: Piece[], strength: Strength): Piece[] {
+/**
+ * How a Greeklish "x" is read. Typists use it for χ (xronia, Xaris) and for ξ (Alexis, Xanthi,
+ * monaxia) alike, and nothing in the word says which: a search tries both, one reading per
+ * word, and takes what the catalogue has (search-lexicon.ts).
+ */
+export interface Reading { x?: 'χ' | 'ξ' }
+
+function transliterateLatin(pieces: Piece[], strength: Strength, reading: Reading = {}): Piece[] {
   const out: Piece[] = [];
   let i = 0;
   outer: while (i < pieces.length) {
@@ -98,11 +107,18 @@ function transliterateLatin(pieces: Piece[], strength: Strength): Piece[] {
       i += 1;
       continue;
     }
+    if (p.c === 'x' && reading.x) {
+      out.push({ c: reading.x, s: p.s, e: p.e });
+      i += 1;
+      continue;
+    }
     if (isLatin(p.c)) {
       for (const [latin, greek] of GREEKLISH) {
         if (latin.length === 2) {
           const q = pieces[i + 1];
           if (!q || p.c + q.c !== latin) continue;
+          // «Xanthi», «anthos»: the "th" wins over the "nt" before it (n + θ, not ντ + η).
+          if (H_DIGRAPHS.has(q.c + (pieces[i + 2]?.c ?? ''))) continue;
           for (const c of greek) out.push({ c, s: p.s, e: q.e });
           i += 2;
           continue outer;
@@ -226,10 +242,10 @@ function soundsAlikeHungarian(pieces: Piece[]): Piece[] {
  *
  * @example normalize('kapetan mixalis', 'el').text === normalize('Καπετάν Μιχάλης', 'el').text
  */
-export function normalize(text: string, lang: Language, strength: Strength = 'intent'): Normalized {
+export function normalize(text: string, lang: Language, strength: Strength = 'intent', reading: Reading = {}): Normalized {
   let pieces = foldPieces(text);
   if (lang === 'el') {
-    pieces = collapseGreek(transliterateLatin(pieces, strength));
+    pieces = collapseGreek(transliterateLatin(pieces, strength, reading));
     if (strength === 'search') pieces = soundsAlikeGreek(pieces);
   } else if (strength === 'search') {
     pieces = soundsAlikeHungarian(pieces);
@@ -248,6 +264,6 @@ export function normalize(text: string, lang: Language, strength: Strength = 'in
  *
  * @example searchKey('Αδερφοί Καραμαζόφ', 'el') === searchKey('adelfoi karamazof', 'el')
  */
-export function searchKey(text: string, lang: Language): string {
-  return normalize(text, lang, 'search').text.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+export function searchKey(text: string, lang: Language, reading: Reading = {}): string {
+  return normalize(text, lang, 'search', reading).text.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }

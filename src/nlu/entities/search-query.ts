@@ -34,7 +34,7 @@ const HU_REQUEST = [
   'szeretném', 'szeretnék', 'szeretnénk', 'kikölcsönözném', 'lefoglalnám', 'foglalnék', 'keresem', 'keresek', 'keresném',
   'meg van', 'megvan', 'van meg', 'van valami', 'van', 'nincs', 'kérem szépen', 'kérem', 'kérnék', 'kérném', 'legyen szíves', 'lenne szíves',
   'köszönöm', 'tudnak adni', 'tudna adni', 'a könyvtárban', 'könyvtárban', 'könyvük', 'könyvetek', 'könyvet', 'könyvét', 'könyveit', 'könyvei', 'könyv',
-  'regényét', 'regényt', 'valamit', 'valami', 'egy', 'című', 'kötetet', 'önöknek', 'önöknél', 'nektek', 'maguknak', 'esetleg', 'is',
+  'jönnék érte', 'jönnék', 'eljönnék', 'bejönnék', 'jövök érte', 'jövök', 'elmennék', 'regényét', 'regényt', 'valamit', 'valami', 'egy', 'című', 'kötetet', 'önöknek', 'önöknél', 'nektek', 'maguknak', 'esetleg', 'is',
 ];
 // A preposition or suffix that ties the time to the request: «για αύριο», «holnapra».
 const EL_TIME_LEAD = /(?:^|\s)(?:για|την|το|στις|από)\s*$/iu;
@@ -74,6 +74,7 @@ function removeMatches(text: string, pattern: RegExp, removed: string[]): string
  * accusative only off the last word, as cleanTitle does («Fekete Istvántól a Vukot»).
  */
 function stripHungarianEndings(text: string): string {
+  // «-ért» stays: titles end in it («…gyermekért»), and the search reads «csillagokért» as an ending itself.
   const ablative = text.replace(/(\p{L}{3,}?)(?:tól|től|ról|ről|nál|nél|tol|rol|nal|nel)(?=$|[^\p{L}])/gu, '$1');
   return stripHungarianAccusative(ablative);
 }

@@ -62,6 +62,16 @@ describe('activitiesToTwiml', () => {
     expect(texts(gather(render([question], { misses: 2 })))).toEqual(['Από ποια βιβλιοθήκη;', '[πλήκτρα]', '[1: Κεντρική, Βιβλιοθήκη] [2: Δεύτερη Παιδική]', '[0: υπάλληλος]']);
   });
 
+  it('reads no keys with a question marked readKeys: false, until the keypad step', () => {
+    const question = ask('Κάτι άλλο;', 'choice', { choices: ['Κράτηση βιβλίου', 'Νέες αφίξεις'], readKeys: false });
+    expect(texts(gather(render([question])))).toEqual(['Κάτι άλλο;']);
+    expect(texts(gather(render([question], { misses: 2 })))).toEqual(['Κάτι άλλο;', '[πλήκτρα]', '[1: Κράτηση βιβλίου] [2: Νέες αφίξεις]', '[0: υπάλληλος]']);
+  });
+
+  it('says nothing for a line meant for the screen only (an empty speak)', () => {
+    expect(texts(render([tell('Μπορείτε να κρατήσετε ακόμη 10 βιβλία.', { speak: '' }), ask('Ποιο βιβλίο;', 'query')]))).toEqual(['Ποιο βιβλίο;']);
+  });
+
   it('says it heard nothing before the reprompt that follows silence', () => {
     expect(texts(render([ask('Ποιο βιβλίο;', 'query')], { misses: 1, silent: true }))).toEqual(['[σιωπή]', 'Ποιο βιβλίο;']);
   });

@@ -17,6 +17,7 @@ describe('searchKey', () => {
     ['el', 'Giannis Ritsos', 'Γιάννης Ρίτσος'],
     ['el', 'Ugko', 'Ουγκώ'],
     ['el', '8eotokas', 'Θεοτοκάς'],
+    ['el', 'anthos', 'άνθος'],
     ['el', 'εγκλημα και τημωρια', 'Έγκλημα και τιμωρία'],
     ['hu', 'Moric Zsigmond', 'Móricz Zsigmond'],
     ['hu', 'karinty', 'Karinthy'],
@@ -33,6 +34,13 @@ describe('searchKey', () => {
     ['el', '1984', '1948'],
   ] as const)('in %s, «%s» and «%s» stay apart', (lang, a, b) => {
     expect(searchKey(a, lang)).not.toBe(searchKey(b, lang));
+  });
+
+  it.each([
+    ['Alexis', 'Αλέξης', 'ξ'], ['Xanthi', 'Ξάνθη', 'ξ'], ['monaxia', 'μοναξιά', 'ξ'], ['xronia', 'χρόνια', 'χ'], ['Xaris', 'Χάρης', 'χ'],
+  ] as const)('reads the "x" of «%s» as «%s» in its %s reading, and "ks" as ξ in both', (typed, greek, x) => {
+    expect(searchKey(typed, 'el', { x })).toBe(searchKey(greek, 'el'));
+    expect(searchKey('ksenos', 'el', { x: 'χ' })).toBe(searchKey('ξένος', 'el'));
   });
 
   it('keeps the intent strength as the recogniser knows it: ντ and δ stay apart there', () => {
