@@ -1,6 +1,8 @@
 import { ConversationState, type Storage } from 'botbuilder';
 import { policyFor, LIBRARY_IDS } from '../domain/policy/policies';
+import { HoldAllowance } from '../domain/services/hold-allowance';
 import { PlaceOrder } from '../domain/services/place-order';
+import type { LibrarySystem } from '../domain/ports/library-system';
 import { SearchCatalogue } from '../domain/services/search-catalogue';
 import { SignIn } from '../domain/services/sign-in';
 import type { IllNotifier } from '../domain/ports/ill-notifier';
@@ -36,6 +38,11 @@ export interface BotOptions {
   log?: Logger;
   /** How PINs are checked; by default keyed with PIN_PEPPER (src/persistence/pin-keys-from-env.ts). */
   pinHasher?: PinHasher;
+  /**
+   * Each library's own system (issue 20), built by src/app.ts from the library's `ils:` block;
+   * a library without one uses the bot's database (embedded).
+   */
+  librarySystems?: ReadonlyMap<string, LibrarySystem>;
 }
 
 export interface BotAssembly {
@@ -64,10 +71,12 @@ export async function createBot(db: Db, options: BotOptions = {}): Promise<BotAs
   // In the background: the first patron's search should not wait for the vocabulary; if this
   // fails (database not up yet), the first search reads it instead.
   for (const id of libraries.keys()) search.warm(id).catch(() => undefined);
+  const systemFor = (libraryId: string) => options.librarySystems?.get(libraryId);
   const services: BotServices = {
-    signIn: new SignIn(patrons, options.pinHasher ?? new KeyedPinHasher(pinKeysFromEnv(databaseUrl())), pickup.signInAttempts, now),
+    signIn: new SignIn(patrons, options.pinHasher ?? new KeyedPinHasher(pinKeysFromEnv(databaseUrl())), pickup.signInAttempts, now, systemFor),
     search,
     placeOrder: new PlaceOrder(orders, policyFor, now),
+    holdAllowance: new HoldAllowance(patrons, policyFor, now, systemFor),
     orders,
     patrons,
     library: (id) => {
