@@ -1,5 +1,5 @@
 import { allow, refuse } from '../domain/decision';
-import type { CopyStatus, IlsAnswer, IlsCopy, IlsHold, IlsPatron, LibrarySystem, PatronStanding } from '../domain/ports/library-system';
+import type { CopyStatus, IlsAnswer, IlsCopy, IlsHold, IlsPatron, LibrarySystem, PatronStanding, RecordRef } from '../domain/ports/library-system';
 import type { PatronRepository } from '../domain/ports/patron-repository';
 import type { PinHasher } from '../domain/ports/pin-hasher';
 import type { Db } from './prisma-client';
@@ -32,7 +32,7 @@ export class EmbeddedLibrarySystem implements LibrarySystem {
   async standing(patron: IlsPatron): Promise<IlsAnswer<{ standing: PatronStanding }>> {
     const id = patron.ilsPatronId !== undefined ? Number(patron.ilsPatronId) : (await this.patrons.findByCard(this.libraryId, patron.cardNumber))?.patron.id;
     const snapshot = id === undefined ? undefined : await this.patrons.snapshot(id);
-    if (!snapshot) return refuse('ils.refused', undefined);
+    if (!snapshot) return refuse('ils.refused');
     return {
       ...allow(),
       standing: {
@@ -42,7 +42,7 @@ export class EmbeddedLibrarySystem implements LibrarySystem {
     };
   }
 
-  async copies(recordIlsId: string): Promise<IlsAnswer<{ copies: IlsCopy[] }>> {
+  async copies({ recordIlsId }: RecordRef): Promise<IlsAnswer<{ copies: IlsCopy[] }>> {
     const rows = await this.db.copy.findMany({ where: { recordId: Number(recordIlsId), record: { libraryId: this.libraryId } }, orderBy: { id: 'asc' } });
     return { ...allow(), copies: rows.map((c) => ({ itemId: String(c.id), barcode: c.barcode ?? undefined, branchCode: c.branchId, status: STATUS[c.status] ?? 'unknown' })) };
   }

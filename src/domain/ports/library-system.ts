@@ -11,8 +11,11 @@ export interface LibrarySystem {
   readonly kind: 'embedded' | 'koha' | 'sip2';
   authenticate(cardNumber: string, pin: string): Promise<IlsAnswer<{ patron: IlsPatron }, 'signin.invalid'>>;
   standing(patron: IlsPatron): Promise<IlsAnswer<{ standing: PatronStanding }>>;
-  /** The copies of a record (by its id in the ILS) and their status right now. */
-  copies(recordIlsId: string): Promise<IlsAnswer<{ copies: IlsCopy[] }>>;
+  /**
+   * The copies of a record and their status right now: Koha lists them by the record's id,
+   * SIP2 can only be asked item by item (the barcodes the catalogue import kept).
+   */
+  copies(record: RecordRef): Promise<IlsAnswer<{ copies: IlsCopy[] }>>;
   /**
    * An item-level hold for pickup at a branch (its ILS code). `requestKey` names the attempt:
    * placing it again finds the first hold instead of a second (a restart after the ILS said
@@ -70,6 +73,12 @@ export interface IlsCopy {
   /** The branch's code in the ILS (Koha library_id, SIP2 location). */
   branchCode: string;
   status: CopyStatus;
+}
+
+export interface RecordRef {
+  /** The record's id in the ILS (Record.sourceId, Koha's biblio_id); the bot's own id for embedded. */
+  recordIlsId: string;
+  barcodes: readonly string[];
 }
 
 export interface HoldRequest {
