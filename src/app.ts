@@ -24,6 +24,9 @@ import { registerIllStaffRoutes } from './staff/ill/ill-routes';
 import { registerLockoutRoutes } from './staff/lockout-routes';
 import { registerPatronDataRoutes } from './staff/patron-data-routes';
 import { registerStaffRoutes } from './staff/routes';
+import type { IlsConfig } from './ils/ils-config';
+import { createLibrarySystems } from './ils/library-systems';
+import { PrismaPatronRepository } from './persistence/prisma-patron-repository';
 
 export interface App {
   server: Server;
@@ -36,14 +39,22 @@ export interface App {
 }
 
 /** The whole product in one process: database, bot, adapter and HTTP routes. */
-export async function createApp(options: BotOptions & { db?: Db; databaseUrl?: string } = {}): Promise<App> {
+export async function createApp(options: BotOptions & {
+  db?: Db;
+  databaseUrl?: string;
+  /** Each library's `ils:` block (issue 20); a library not in it uses the bot's database. */
+  ils?: ReadonlyMap<string, IlsConfig>;
+} = {}): Promise<App> {
   const log = options.log ?? createLogger();
   // Read before anything starts: a bad retention setting stops the start-up, not the first purge.
   const retention = retentionFromEnv();
   const db = options.db ?? (await createPrismaClient(options.databaseUrl));
   // Read before anything starts: a production start without PIN_PEPPER stops here, with the reason.
   const pinHasher = options.pinHasher ?? new KeyedPinHasher(pinKeysFromEnv(options.databaseUrl ?? databaseUrl()));
-  const { bot, conversationState, services, pickup, ill } = await createBot(db, { ...options, log, pinHasher, sms: options.sms ?? smsSenderFromEnv(log) });
+  // Read before anything starts: a missing ILS_<LIBRARY>_… secret stops the start-up, naming the variable.
+  const ils = createLibrarySystems(options.ils ?? new Map(), { db, patrons: new PrismaPatronRepository(db), pinHasher, log, now: options.now ?? (() => new Date()) });
+  const librarySystems = options.librarySystems ?? ils.systems;
+  const { bot, conversationState, services, pickup, ill } = await createBot(db, { ...options, log, pinHasher, librarySystems, sms: options.sms ?? smsSenderFromEnv(log) });
   countOutcomes({ signIn: services.signIn, placeOrder: services.placeOrder, requestIll: services.ill.request });
   const adapter = new LibraryAdapter({
     MicrosoftAppId: process.env.MicrosoftAppId,
@@ -77,5 +88,5 @@ export async function createApp(options: BotOptions & { db?: Db; databaseUrl?: s
   registerLockoutRoutes(server, { pickup, log, library: services.library });
   const purge = new PurgeExpiredData(new PrismaRetentionStore(db), retention, pickup.now);
   const jobs = createJobRunner(db, { expireOrders: () => pickup.expireOrders.run(), purgeExpiredData: () => purge.run() }, pickup.now, log);
-  return { server, db, adapter, log, jobs, close: async () => { jobs.stop(); server.close(); await db.$disconnect(); } };
+  return { server, db, adapter, log, jobs, close: async () => { jobs.stop(); server.close(); await ils.close(); await db.$disconnect(); } };
 }

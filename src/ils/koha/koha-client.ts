@@ -29,26 +29,33 @@ export class KohaUnavailableError extends Error {
 const RENEW_BEFORE_MS = 60_000;
 
 export class KohaClient {
-  private token: { value: string; expiresAt: number } | undefined;
   private pendingToken: Promise<string> | undefined;
+  // ES private fields: a logger or JSON.stringify that meets this client cannot print them.
+  readonly #auth: KohaAuth;
+  readonly #token: { current?: { value: string; expiresAt: number } } = {};
+  private readonly options: Omit<KohaClientOptions, 'auth'>;
 
-  constructor(private readonly options: KohaClientOptions) {}
+  constructor({ auth, ...options }: KohaClientOptions) {
+    this.#auth = auth;
+    this.options = options;
+  }
 
   async request(method: 'GET' | 'POST' | 'DELETE', path: string, o: { body?: unknown; headers?: Record<string, string> } = {}): Promise<KohaResponse> {
     const headers: Record<string, string> = { accept: 'application/json', authorization: await this.authorization(), ...o.headers };
     if (o.body !== undefined) headers['content-type'] = 'application/json';
     const response = await this.fetch(`${this.base()}/api/v1${path}`, { method, headers, body: o.body === undefined ? undefined : JSON.stringify(o.body) });
-    if (response.status === 401 && this.options.auth.kind === 'oauth2') this.token = undefined; // revoked early: the next call asks again
+    if (response.status === 401 && this.#auth.kind === 'oauth2') this.#token.current = undefined; // revoked early: the next call asks again
     // swagger paths/*.yaml: 503 "Under maintenance" on every route.
     if (response.status === 503 || response.status >= 500) throw new KohaUnavailableError(`Koha answered ${response.status} to ${method} ${path}`);
     return response;
   }
 
   private async authorization(): Promise<string> {
-    const auth = this.options.auth;
+    const auth = this.#auth;
     if (auth.kind === 'basic') return `Basic ${Buffer.from(`${auth.user}:${auth.password}`).toString('base64')}`;
     const now = (this.options.now ?? Date.now)();
-    if (this.token && this.token.expiresAt - RENEW_BEFORE_MS > now) return `Bearer ${this.token.value}`;
+    const token = this.#token.current;
+    if (token && token.expiresAt - RENEW_BEFORE_MS > now) return `Bearer ${token.value}`;
     // Parallel requests share one token request.
     this.pendingToken ??= this.fetchToken(auth).finally(() => { this.pendingToken = undefined; });
     return `Bearer ${await this.pendingToken}`;
@@ -62,7 +69,7 @@ export class KohaClient {
     const body = response.body as { access_token?: unknown; expires_in?: unknown } | undefined;
     if (response.status !== 200 || typeof body?.access_token !== 'string') throw new KohaUnavailableError(`Koha token request answered ${response.status}`);
     const seconds = typeof body.expires_in === 'number' ? body.expires_in : 3600;
-    this.token = { value: body.access_token, expiresAt: (this.options.now ?? Date.now)() + seconds * 1000 };
+    this.#token.current = { value: body.access_token, expiresAt: (this.options.now ?? Date.now)() + seconds * 1000 };
     return body.access_token;
   }
 

@@ -34,8 +34,14 @@ export class Sip2Client {
   private queue: Promise<unknown> = Promise.resolve();
   private sequence = 0;
   private closed = false;
+  // An ES private field: a logger or JSON.stringify that meets this client cannot print it.
+  readonly #password: string;
+  private readonly options: Omit<Sip2ConnectionOptions, 'password'>;
 
-  constructor(private readonly options: Sip2ConnectionOptions) {}
+  constructor({ password, ...options }: Sip2ConnectionOptions) {
+    this.#password = password;
+    this.options = options;
+  }
 
   /** Sends one message and reads its answer, checksum and sequence number verified. */
   request(message: Sip2Message): Promise<Sip2Frame> {
@@ -98,7 +104,7 @@ export class Sip2Client {
     this.buffer = '';
     this.sequence = 0;
     try {
-      const answer = await this.roundTrip(login(this.options.user, this.options.password, this.options.location));
+      const answer = await this.roundTrip(login(this.options.user, this.#password, this.options.location));
       if (!readLogin(answer).ok) throw new Sip2UnavailableError('SIP2 login refused');
     } catch (error) {
       this.drop();
