@@ -35,6 +35,8 @@ export interface App {
   log: Logger;
   /** Background jobs, not started: src/main.ts starts them (tests drive `tick` themselves). */
   jobs: JobRunner;
+  /** Records the ILS holds a crash left unrecorded (run once on start; tests await it). */
+  reconcileIlsHolds(): Promise<{ placed: number; pending: number }>;
   close(): Promise<void>;
 }
 
@@ -54,7 +56,7 @@ export async function createApp(options: BotOptions & {
   // Read before anything starts: a missing ILS_<LIBRARY>_… secret stops the start-up, naming the variable.
   const ils = createLibrarySystems(options.ils ?? new Map(), { db, patrons: new PrismaPatronRepository(db), pinHasher, log, now: options.now ?? (() => new Date()) });
   const librarySystems = options.librarySystems ?? ils.systems;
-  const { bot, conversationState, services, pickup, ill } = await createBot(db, { ...options, log, pinHasher, librarySystems, sms: options.sms ?? smsSenderFromEnv(log) });
+  const { bot, conversationState, services, ilsHolds, pickup, ill } = await createBot(db, { ...options, log, pinHasher, librarySystems, sms: options.sms ?? smsSenderFromEnv(log) });
   countOutcomes({ signIn: services.signIn, placeOrder: services.placeOrder, requestIll: services.ill.request });
   const adapter = new LibraryAdapter({
     MicrosoftAppId: process.env.MicrosoftAppId,
@@ -88,5 +90,8 @@ export async function createApp(options: BotOptions & {
   registerLockoutRoutes(server, { pickup, log, library: services.library });
   const purge = new PurgeExpiredData(new PrismaRetentionStore(db), retention, pickup.now);
   const jobs = createJobRunner(db, { expireOrders: () => pickup.expireOrders.run(), purgeExpiredData: () => purge.run() }, pickup.now, log);
-  return { server, db, adapter, log, jobs, close: async () => { jobs.stop(); server.close(); await ils.close(); await db.$disconnect(); } };
+  const reconcileIlsHolds = () => ilsHolds.reconcile(libraries);
+  // In the background: a library system that is down must not stop the start; the next start tries again.
+  void reconcileIlsHolds().catch((err: unknown) => log.warn({ err }, 'ILS reconciliation failed'));
+  return { server, db, adapter, log, jobs, reconcileIlsHolds, close: async () => { jobs.stop(); server.close(); await ils.close(); await db.$disconnect(); } };
 }

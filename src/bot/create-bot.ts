@@ -2,6 +2,9 @@ import { ConversationState, type Storage } from 'botbuilder';
 import { policyFor, LIBRARY_IDS } from '../domain/policy/policies';
 import { HoldAllowance } from '../domain/services/hold-allowance';
 import { PlaceOrder } from '../domain/services/place-order';
+import { PlaceIlsHolds } from '../domain/services/place-ils-holds';
+import { makeOrderRef } from '../domain/order-ref';
+import { PrismaIlsHoldStore } from '../persistence/prisma-ils-hold-store';
 import type { LibrarySystem } from '../domain/ports/library-system';
 import { SearchCatalogue } from '../domain/services/search-catalogue';
 import { SignIn } from '../domain/services/sign-in';
@@ -43,12 +46,16 @@ export interface BotOptions {
    * a library without one uses the bot's database (embedded).
    */
   librarySystems?: ReadonlyMap<string, LibrarySystem>;
+  /** Each library's branch codes in its ILS (a branch's `ilsCode`); by default the branch id. */
+  ilsBranchCodes?: ReadonlyMap<string, Readonly<Record<string, string>>>;
 }
 
 export interface BotAssembly {
   bot: LibraryBot;
   conversationState: ConversationState;
   services: BotServices;
+  /** Puts holds into the libraries' own systems; `reconcile` on start finds what a crash left unrecorded. */
+  ilsHolds: PlaceIlsHolds;
   pickup: PickupAssembly;
   ill: IllAssembly;
 }
@@ -72,10 +79,11 @@ export async function createBot(db: Db, options: BotOptions = {}): Promise<BotAs
   // fails (database not up yet), the first search reads it instead.
   for (const id of libraries.keys()) search.warm(id).catch(() => undefined);
   const systemFor = (libraryId: string) => options.librarySystems?.get(libraryId);
+  const ilsHolds = new PlaceIlsHolds(new PrismaIlsHoldStore(db), systemFor, (libraryId, branchId) => options.ilsBranchCodes?.get(libraryId)?.[branchId] ?? branchId);
   const services: BotServices = {
     signIn: new SignIn(patrons, options.pinHasher ?? new KeyedPinHasher(pinKeysFromEnv(databaseUrl())), pickup.signInAttempts, now, systemFor),
     search,
-    placeOrder: new PlaceOrder(orders, policyFor, now),
+    placeOrder: new PlaceOrder(orders, policyFor, now, makeOrderRef, ilsHolds),
     holdAllowance: new HoldAllowance(patrons, policyFor, now, systemFor),
     orders,
     patrons,
@@ -97,5 +105,5 @@ export async function createBot(db: Db, options: BotOptions = {}): Promise<BotAs
   const conversationState = new ConversationState(options.storage ?? new PrismaBotStorage(db));
   const defaultLibrary = options.defaultLibrary ?? process.env.DEFAULT_LIBRARY ?? 'kalamaria';
   const bot = new LibraryBot(conversationState, services, { defaultLibrary, libraries: LIBRARY_IDS.filter((id) => libraries.has(id)) });
-  return { bot, conversationState, services, pickup, ill };
+  return { bot, conversationState, services, ilsHolds, pickup, ill };
 }
