@@ -47,7 +47,7 @@ export interface PatronInformation {
   /** BV fee amount: what the patron owes. */
   feeAmount: number;
   holdItems: string[];
-  /** PA, an extension several ACSs send (Koha's SIP server among them): the card's expiry. */
+  /** PA, an extension outside SIP2 2.00 that some ACSs send: the card's expiry (YYYYMMDD or a SIP2 date). */
   expiresAt?: Date;
   screenMessages: string[];
 }
