@@ -84,7 +84,7 @@ export async function createApp(options: BotOptions & {
   });
   observeHttp(server, log, { metricsToken: process.env.METRICS_TOKEN });
   registerVoiceChannel(server, { db, bot, services, log, libraries, onTurnError: adapter.onTurnError })?.use(timeTurn);
-  registerStaffRoutes(server, { pickup, adapter, log, library: services.library, webChatKeys });
+  registerStaffRoutes(server, { pickup, adapter, log, library: services.library, webChatKeys, usesIls: (id) => ilsHolds.appliesTo(id) });
   registerIllStaffRoutes(server, { ill, pickup, library: services.library });
   registerPatronDataRoutes(server, { db, pickup, log, library: services.library });
   registerLockoutRoutes(server, { pickup, log, library: services.library });

@@ -186,3 +186,38 @@ it('keeps the embedded adapter honest: it signs in with the bot\'s PINs and list
   const copies = await system.copies({ recordIlsId: String(record.id), barcodes: [] });
   expect(copies.allowed && copies.copies.map((c) => c.status).sort()).toEqual(record.copies.map((c) => (c.status === 'held' ? 'on_hold' : c.status)).sort());
 });
+
+describe('signing in where the library has its own system', () => {
+  it('checks the PIN with the ILS, not the bot\'s copy of it', async () => {
+    const ils = await libraryIls('koha');
+    const { db } = await freshDb();
+    stops.push(() => db.$disconnect());
+    await ils.seed(db);
+    ils.koha!.patrons.find((p) => p.cardnumber === '1001001')!.password = '8642';
+    const c = new Conversation(await testBot(db, { now: () => MONDAY_NOON, librarySystems: ils.systems }), { library: 'kalamaria' });
+    await c.join();
+    await c.say('κράτηση');
+    await c.say('1001001');
+    await c.say('1234');
+    expect(c.heard).toContain('Λάθος αριθμός κάρτας ή PIN. Έχετε ακόμη 2 προσπάθειες.');
+    await c.say('1001001');
+    await c.say('8642');
+    expect(c.heard).toContain('Συνδεθήκατε.');
+    expect(ils.koha!.log.filter((l) => l.route === 'POST /auth/password/validation')).toHaveLength(2);
+  });
+
+  it('tells a Hungarian patron the library system is not answering, and counts no failed attempt', async () => {
+    const ils = await libraryIls('sip2');
+    const { db } = await freshDb();
+    stops.push(() => db.$disconnect());
+    await ils.seed(db);
+    ils.sip2!.modes.dropOn = '63';
+    const c = new Conversation(await testBot(db, { now: () => MONDAY_NOON, librarySystems: ils.systems }), { library: 'ozd' });
+    await c.join();
+    await c.say('foglalás');
+    await c.say('2002001');
+    await c.say('4321');
+    expect(c.heard).toContain('A könyvtár rendszere most nem válaszol, ezért nem tudom ellenőrizni az olvasójegyét.');
+    expect(await db.signInAttempt.count()).toBe(0);
+  });
+});
