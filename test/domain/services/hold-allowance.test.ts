@@ -12,8 +12,9 @@ const standing: PatronStanding = { blocked: false, expired: false, cardLost: fal
 /** A library system that answers one standing (or an outage): what the allowance reads from Koha or SIP2. */
 function ilsWith(answer: PatronStanding | 'down'): LibrarySystem {
   const none = async () => refuse('ils.not_supported' as const);
+  const down = async () => refuse('ils.unavailable' as const);
   return {
-    kind: 'koha', authenticate: none, copies: none, placeHold: none, listHolds: none, cancelHold: none, requestIll: none,
+    kind: 'koha', authenticate: down, copies: down, placeHold: none, listHolds: none, cancelHold: none, requestIll: none,
     standing: async () => (answer === 'down' ? refuse('ils.unavailable') : { ...allow(), standing: answer }),
   };
 }
