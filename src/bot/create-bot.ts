@@ -1,6 +1,7 @@
 import { ConversationState, type Storage } from 'botbuilder';
 import { policyFor, LIBRARY_IDS } from '../domain/policy/policies';
 import { HoldAllowance } from '../domain/services/hold-allowance';
+import { LiveAvailability } from '../domain/services/live-availability';
 import { PlaceOrder } from '../domain/services/place-order';
 import { PlaceIlsHolds } from '../domain/services/place-ils-holds';
 import { makeOrderRef } from '../domain/order-ref';
@@ -74,7 +75,8 @@ export async function createBot(db: Db, options: BotOptions = {}): Promise<BotAs
   const orders = new PrismaOrderRepository(db);
   const pickup = createPickupServices(db, now, { notifier: options.notifier, sms: options.sms, log: options.log });
   const ill = createIllServices(db, now, { proactive: pickup.proactive, sms: pickup.sms, log: pickup.log, notifier: options.illNotifier });
-  const search = new SearchCatalogue(new PrismaCatalogueRepository(db));
+  const catalogue = new PrismaCatalogueRepository(db);
+  const search = new SearchCatalogue(catalogue);
   // In the background: the first patron's search should not wait for the vocabulary; if this
   // fails (database not up yet), the first search reads it instead.
   for (const id of libraries.keys()) search.warm(id).catch(() => undefined);
@@ -85,6 +87,10 @@ export async function createBot(db: Db, options: BotOptions = {}): Promise<BotAs
     search,
     placeOrder: new PlaceOrder(orders, policyFor, now, makeOrderRef, ilsHolds),
     holdAllowance: new HoldAllowance(patrons, policyFor, now, systemFor),
+    liveAvailability: new LiveAvailability(catalogue, systemFor, (libraryId, code) => {
+      const codes = options.ilsBranchCodes?.get(libraryId);
+      return (codes && Object.entries(codes).find(([, c]) => c === code)?.[0]) ?? code;
+    }),
     orders,
     patrons,
     library: (id) => {

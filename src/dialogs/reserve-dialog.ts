@@ -62,7 +62,8 @@ export class ReserveDialog extends ComponentDialog {
     const s = session(step.context);
     const record = await this.services.search.record(step.result);
     if (!record) return step.replaceDialog(STEPS, { quiet: true });
-    if (!checkAnyAvailable(record.availability).allowed) {
+    const availability = await this.services.liveAvailability.of(record, s.libraryId);
+    if (!checkAnyAvailable(availability).allowed) {
       await step.context.sendActivity(tell(t('hold.all_on_loan', { ns: 'reasons', title: record.title })));
       return step.replaceDialog(STEPS, { quiet: true });
     }
@@ -70,7 +71,7 @@ export class ReserveDialog extends ComponentDialog {
       await step.context.sendActivity(tell(t('reserve.already_in_basket', { title: record.title })));
       return step.replaceDialog(STEPS, { quiet: true });
     }
-    const branches = pickupBranches(record.availability);
+    const branches = pickupBranches(availability);
     step.options.recordIdPicked = record.id;
     step.options.title = record.title;
     step.options.branches = branches;

@@ -221,3 +221,20 @@ describe('signing in where the library has its own system', () => {
     expect(await db.signInAttempt.count()).toBe(0);
   });
 });
+
+describe('offering a copy where the library has its own system', () => {
+  it('offers no copy the ILS has on loan, though the bot\'s catalogue says it is on the shelf', async () => {
+    const ils = await libraryIls('koha');
+    const { db } = await freshDb();
+    stops.push(() => db.$disconnect());
+    await ils.seed(db);
+    const record = await db.record.findFirstOrThrow({ where: { title: 'Ο Καπετάν Μιχάλης' }, include: { copies: true } });
+    expect(record.copies.some((c) => c.status === 'available')).toBe(true);
+    for (const item of ils.koha!.items.filter((i) => i.biblio_id === record.id)) item.checked_out_date = '2026-12-01';
+    const c = new Conversation(await testBot(db, { now: () => MONDAY_NOON, librarySystems: ils.systems }), { library: 'kalamaria' });
+    await c.join();
+    for (const say of ['θα ηθελα τον καπεταν μιχαλη', '1001001', '1234', 'αυτο, το πρωτο']) await c.say(say);
+    expect(c.heard).toContain('Όλα τα αντίτυπα του βιβλίου «Ο Καπετάν Μιχάλης» είναι δανεισμένα αυτή τη στιγμή.');
+    expect(await db.order.count({ where: { patron: { cardNumber: '1001001' } } })).toBe(0);
+  });
+});
