@@ -26,6 +26,9 @@ import { registerLockoutRoutes } from './staff/lockout-routes';
 import { registerPatronDataRoutes } from './staff/patron-data-routes';
 import { registerStaffRoutes } from './staff/routes';
 import { defaultLibraryId, loadLibraries, type Libraries } from './libraries/load-libraries';
+import type { IlsConfig } from './ils/ils-config';
+import { createLibrarySystems } from './ils/library-systems';
+import { PrismaPatronRepository } from './persistence/prisma-patron-repository';
 
 export interface App {
   server: Server;
@@ -36,14 +39,18 @@ export interface App {
   jobs: JobRunner;
   /** The ids of the libraries served, from their files. */
   libraries: readonly string[];
+  /** Records the ILS holds a crash left unrecorded (run once on start; tests await it). */
+  reconcileIlsHolds(): Promise<{ placed: number; pending: number }>;
   close(): Promise<void>;
 }
 
 /** The whole product in one process: database, bot, adapter and HTTP routes. */
 export async function createApp(options: BotOptions & {
   db?: Db; databaseUrl?: string;
-  /** Libraries whose catalogue an OAI-PMH harvest keeps current (from their library files). */
+  /** Libraries whose catalogue an OAI-PMH harvest keeps current (by default from their library files). */
   catalogueHarvests?: readonly CatalogueHarvestSettings[];
+  /** Each library's `ils:` block (issue 20), by default from its library file; embedded when absent. */
+  ils?: ReadonlyMap<string, IlsConfig>;
 } = {}): Promise<App> {
   const log = options.log ?? createLogger();
   // Read first: a wrong library file stops the start-up with its problems, before anything listens.
@@ -54,7 +61,13 @@ export async function createApp(options: BotOptions & {
   const db = options.db ?? (await createPrismaClient(options.databaseUrl));
   // Read before anything starts: a production start without PIN_PEPPER stops here, with the reason.
   const pinHasher = options.pinHasher ?? new KeyedPinHasher(pinKeysFromEnv(options.databaseUrl ?? databaseUrl()));
-  const { bot, conversationState, services, pickup, ill } = await createBot(db, { ...options, libraries: libraryConfigs, defaultLibrary, log, pinHasher, sms: options.sms ?? smsSenderFromEnv(log) });
+  // Read before anything starts: a missing ILS_<LIBRARY>_… secret stops the start-up, naming the variable.
+  const ils = createLibrarySystems(options.ils ?? ilsConfigsOf(libraryConfigs), { db, patrons: new PrismaPatronRepository(db), pinHasher, log, now: options.now ?? (() => new Date()) });
+  const librarySystems = options.librarySystems ?? ils.systems;
+  const ilsBranchCodes = options.ilsBranchCodes ?? new Map([...libraryConfigs.values()].map((l) => [l.id, l.ilsCodes]));
+  const { bot, conversationState, services, ilsHolds, pickup, ill } = await createBot(db, {
+    ...options, libraries: libraryConfigs, defaultLibrary, log, pinHasher, librarySystems, ilsBranchCodes, sms: options.sms ?? smsSenderFromEnv(log),
+  });
   countOutcomes({ signIn: services.signIn, placeOrder: services.placeOrder, requestIll: services.ill.request });
   const adapter = new LibraryAdapter({
     MicrosoftAppId: process.env.MicrosoftAppId,
@@ -81,7 +94,7 @@ export async function createApp(options: BotOptions & {
   });
   observeHttp(server, log, { metricsToken: process.env.METRICS_TOKEN });
   registerVoiceChannel(server, { db, bot, services, log, libraries, onTurnError: adapter.onTurnError })?.use(timeTurn);
-  registerStaffRoutes(server, { pickup, adapter, log, library: services.library, webChatKeys });
+  registerStaffRoutes(server, { pickup, adapter, log, library: services.library, webChatKeys, usesIls: (id) => ilsHolds.appliesTo(id) });
   registerIllStaffRoutes(server, { ill, pickup, library: services.library });
   registerPatronDataRoutes(server, { db, pickup, log, library: services.library });
   registerLockoutRoutes(server, { pickup, log, library: services.library });
@@ -90,7 +103,13 @@ export async function createApp(options: BotOptions & {
     expireOrders: () => pickup.expireOrders.run(), purgeExpiredData: () => purge.run(),
     catalogueHarvests: options.catalogueHarvests ?? catalogueHarvestsOf(libraryConfigs),
   }, pickup.now, log);
-  return { server, db, adapter, log, jobs, libraries, close: async () => { jobs.stop(); server.close(); await db.$disconnect(); } };
+  const reconcileIlsHolds = () => ilsHolds.reconcile(libraries);
+  // In the background: a library system that is down must not stop the start; the next start tries again.
+  void reconcileIlsHolds().catch((err: unknown) => log.warn({ err }, 'ILS reconciliation failed'));
+  return {
+    server, db, adapter, log, jobs, libraries, reconcileIlsHolds,
+    close: async () => { jobs.stop(); server.close(); await ils.close(); await db.$disconnect(); },
+  };
 }
 
 /** The libraries whose file names an OAI-PMH repository, with their holdings mapping and branch codes. */
@@ -100,4 +119,9 @@ export function catalogueHarvestsOf(libraries: Libraries): CatalogueHarvestSetti
     ...(catalogue.holdings ? { holdings: catalogue.holdings } : {}),
     branches: Object.entries(ilsCodes).map(([branch, ilsCode]) => ({ id: branch, ilsCode })),
   }] : []));
+}
+
+/** Each library's `ils:` block, checked with the rest of its file at load. */
+export function ilsConfigsOf(libraries: Libraries): Map<string, IlsConfig> {
+  return new Map([...libraries.values()].map((l) => [l.id, l.ils]));
 }

@@ -1,5 +1,11 @@
 import { ConversationState, type Storage } from 'botbuilder';
+import { HoldAllowance } from '../domain/services/hold-allowance';
+import { LiveAvailability } from '../domain/services/live-availability';
 import { PlaceOrder } from '../domain/services/place-order';
+import { PlaceIlsHolds } from '../domain/services/place-ils-holds';
+import { makeOrderRef } from '../domain/order-ref';
+import { PrismaIlsHoldStore } from '../persistence/prisma-ils-hold-store';
+import type { LibrarySystem } from '../domain/ports/library-system';
 import { SearchCatalogue } from '../domain/services/search-catalogue';
 import { SignIn } from '../domain/services/sign-in';
 import type { IllNotifier } from '../domain/ports/ill-notifier';
@@ -37,12 +43,21 @@ export interface BotOptions {
   log?: Logger;
   /** How PINs are checked; by default keyed with PIN_PEPPER (src/persistence/pin-keys-from-env.ts). */
   pinHasher?: PinHasher;
+  /**
+   * Each library's own system (issue 20), built by src/app.ts from the library's `ils:` block;
+   * a library without one uses the bot's database (embedded).
+   */
+  librarySystems?: ReadonlyMap<string, LibrarySystem>;
+  /** Each library's branch codes in its ILS (a branch's `ilsCode`); by default the branch id. */
+  ilsBranchCodes?: ReadonlyMap<string, Readonly<Record<string, string>>>;
 }
 
 export interface BotAssembly {
   bot: LibraryBot;
   conversationState: ConversationState;
   services: BotServices;
+  /** Puts holds into the libraries' own systems; `reconcile` on start finds what a crash left unrecorded. */
+  ilsHolds: PlaceIlsHolds;
   pickup: PickupAssembly;
   ill: IllAssembly;
 }
@@ -56,14 +71,22 @@ export async function createBot(db: Db, options: BotOptions = {}): Promise<BotAs
   const orders = new PrismaOrderRepository(db);
   const pickup = createPickupServices(db, now, { notifier: options.notifier, sms: options.sms, log: options.log, policyFor });
   const ill = createIllServices(db, now, { proactive: pickup.proactive, sms: pickup.sms, log: pickup.log, notifier: options.illNotifier, policyFor });
-  const search = new SearchCatalogue(new PrismaCatalogueRepository(db));
+  const catalogue = new PrismaCatalogueRepository(db);
+  const search = new SearchCatalogue(catalogue);
   // In the background: the first patron's search should not wait for the vocabulary; if this
   // fails (database not up yet), the first search reads it instead.
   for (const id of libraries.keys()) search.warm(id).catch(() => undefined);
+  const systemFor = (libraryId: string) => options.librarySystems?.get(libraryId);
+  const ilsHolds = new PlaceIlsHolds(new PrismaIlsHoldStore(db), systemFor, (libraryId, branchId) => options.ilsBranchCodes?.get(libraryId)?.[branchId] ?? branchId);
   const services: BotServices = {
-    signIn: new SignIn(patrons, options.pinHasher ?? new KeyedPinHasher(pinKeysFromEnv(databaseUrl())), pickup.signInAttempts, now),
+    signIn: new SignIn(patrons, options.pinHasher ?? new KeyedPinHasher(pinKeysFromEnv(databaseUrl())), pickup.signInAttempts, now, systemFor),
     search,
-    placeOrder: new PlaceOrder(orders, policyFor, now),
+    placeOrder: new PlaceOrder(orders, policyFor, now, makeOrderRef, ilsHolds),
+    holdAllowance: new HoldAllowance(patrons, policyFor, now, systemFor),
+    liveAvailability: new LiveAvailability(catalogue, systemFor, (libraryId, code) => {
+      const codes = options.ilsBranchCodes?.get(libraryId);
+      return (codes && Object.entries(codes).find(([, c]) => c === code)?.[0]) ?? code;
+    }),
     orders,
     patrons,
     library: (id) => {
@@ -84,5 +107,5 @@ export async function createBot(db: Db, options: BotOptions = {}): Promise<BotAs
   const conversationState = new ConversationState(options.storage ?? new PrismaBotStorage(db));
   const defaultLibrary = options.defaultLibrary ?? defaultLibraryId(libraries);
   const bot = new LibraryBot(conversationState, services, { defaultLibrary, libraries: [...libraries.keys()] });
-  return { bot, conversationState, services, pickup, ill };
+  return { bot, conversationState, services, ilsHolds, pickup, ill };
 }

@@ -6,6 +6,8 @@ import type { StaffOrderRepository } from '../domain/ports/staff-order-repositor
 import type { IllRepository } from '../domain/ports/ill-repository';
 import type { RequestIll } from '../domain/services/ill-request';
 import type { IllWorkflow } from '../domain/services/ill-workflow';
+import type { HoldAllowance } from '../domain/services/hold-allowance';
+import type { LiveAvailability } from '../domain/services/live-availability';
 import type { BookAppointment } from '../domain/services/book-appointment';
 import type { PlaceOrder } from '../domain/services/place-order';
 import type { RecordArrival } from '../domain/services/record-arrival';
@@ -19,6 +21,10 @@ export interface BotServices {
   signIn: SignIn;
   search: SearchCatalogue;
   placeOrder: PlaceOrder;
+  /** How many more books the patron may choose now, from the library system where it has one. */
+  holdAllowance: HoldAllowance;
+  /** Which branches have the book on the shelf now: the library system's word where it has one. */
+  liveAvailability: LiveAvailability;
   orders: Pick<OrderRepository, 'listForPatron'>;
   patrons: Pick<PatronRepository, 'snapshot' | 'phone'>;
   /** Text messages to patrons (order confirmations); Twilio Messaging or a logging transport. */

@@ -75,6 +75,8 @@ export class CheckoutDialog extends ComponentDialog {
         speak: t('checkout.confirmed', { ref: spokenRef, branches, phone: library.phone }),
         channelData: { orderRef: outcome.orderRef },
       }));
+      // The library's system has not taken the holds: the patron hears that nothing is held yet.
+      if (outcome.ils) await step.context.sendActivity(tell(t(outcome.ils, { ns: 'reasons', phone: library.phone })));
       // A replayed yes has had its text already (or lost it with the crashed turn): never two.
       if (!outcome.replayed) await this.textConfirmation(step.context, s.patron!.id, outcome.orderRef);
       // The library no longer has to phone to fix the time: the patron may pick a slot now (or skip).

@@ -1,6 +1,5 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { checkAnyAvailable, pickupBranches } from '../domain/rules/copy-availability';
-import { checkHoldAccount, remainingHolds } from '../domain/rules/hold-eligibility';
 import type { BranchAvailability } from '../domain/types';
 import type { BotServices } from './bot-services';
 import { CHECKOUT_DIALOG, CheckoutDialog } from './checkout-dialog';
@@ -40,20 +39,18 @@ export class ReserveDialog extends ComponentDialog {
     if (step.result !== true) return step.endDialog();
     const t = turnT(step.context, ['holds', 'reasons']);
     const s = session(step.context);
-    const patron = await this.services.patrons.snapshot(s.patron!.id);
-    if (!patron) return step.endDialog();
+    const allowance = await this.services.holdAllowance.check(s.patron!.id, s.libraryId, s.basket.length);
+    if (!allowance) return step.endDialog();
     const library = this.services.library(s.libraryId);
-    const account = checkHoldAccount(patron, this.services.now());
-    if (!account.allowed) {
-      await step.context.sendActivity(tell(t(account.reason, { ns: 'reasons', phone: library.phone })));
+    if (!allowance.allowed && allowance.reason !== 'hold.limit_reached') {
+      await step.context.sendActivity(tell(t(allowance.reason, { ns: 'reasons', phone: library.phone })));
       return step.endDialog();
     }
-    const remaining = remainingHolds(patron, this.services.policyFor(s.libraryId)) - s.basket.length;
-    if (remaining <= 0) {
-      const policy = this.services.policyFor(s.libraryId);
-      await step.context.sendActivity(tell(t('hold.limit_reached', { ns: 'reasons', count: policy.holds.maxHolds })));
+    if (!allowance.allowed) {
+      await step.context.sendActivity(tell(t('hold.limit_reached', { ns: 'reasons', ...allowance.params })));
       return s.basket.length > 0 ? step.replaceDialog(CHECKOUT_DIALOG) : step.endDialog();
     }
+    const remaining = allowance.remaining;
     // A caller hears the allowance only when it is the last one: otherwise a detail that lengthens the call.
     if (!step.options.quiet) await step.context.sendActivity(tell(t('reserve.remaining', { count: remaining }), remaining === 1 ? {} : { speak: '' }));
     if (step.options.recordId !== undefined) return step.next(step.options.recordId);
@@ -66,7 +63,8 @@ export class ReserveDialog extends ComponentDialog {
     const s = session(step.context);
     const record = await this.services.search.record(step.result);
     if (!record) return step.replaceDialog(STEPS, { quiet: true });
-    if (!checkAnyAvailable(record.availability).allowed) {
+    const availability = await this.services.liveAvailability.of(record, s.libraryId);
+    if (!checkAnyAvailable(availability).allowed) {
       await step.context.sendActivity(tell(t('hold.all_on_loan', { ns: 'reasons', title: record.title })));
       return step.replaceDialog(STEPS, { quiet: true });
     }
@@ -74,7 +72,7 @@ export class ReserveDialog extends ComponentDialog {
       await step.context.sendActivity(tell(t('reserve.already_in_basket', { title: record.title })));
       return step.replaceDialog(STEPS, { quiet: true });
     }
-    const branches = pickupBranches(record.availability);
+    const branches = pickupBranches(availability);
     step.options.recordIdPicked = record.id;
     step.options.title = record.title;
     step.options.branches = branches;
@@ -97,8 +95,8 @@ export class ReserveDialog extends ComponentDialog {
     await step.context.sendActivity(tell(t('reserve.added', { title: step.options.title, branch: branch.branchName, count: s.basket.length }), {
       speak: t('ivr:speak.reserve.added'),
     }));
-    const patron = await this.services.patrons.snapshot(s.patron!.id);
-    const left = patron ? remainingHolds(patron, this.services.policyFor(s.libraryId)) - s.basket.length : 0;
+    const allowance = await this.services.holdAllowance.check(s.patron!.id, s.libraryId, s.basket.length);
+    const left = allowance?.allowed ? allowance.remaining : 0;
     if (left <= 0) {
       await step.context.sendActivity(tell(t('reserve.basket_full')));
       return step.replaceDialog(CHECKOUT_DIALOG);

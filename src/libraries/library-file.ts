@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDate, libraryPolicySchema, branchPolicySchema } from '../domain/policy/library-policy';
 import { holdingsMappingSchema } from '../imports/marc-mapping';
 import { oaiPmhSettingsSchema } from '../imports/oai-pmh-client';
+import { IlsConfig } from '../ils/ils-config';
 
 // The shape of libraries/<id>.yaml. Every object is strict: a misspelt key is an error, not a
 // setting silently left at nothing. The rules' parameters keep the names the rules use
@@ -63,8 +64,8 @@ export const libraryFileSchema = libraryPolicySchema.omit({ libraryId: true, bra
   webAddress: z.string().url('expected a web address, e.g. https://www.example.gr').optional(),
   branches: z.record(branchId, branch).refine((b) => Object.keys(b).length > 0, 'expected at least one branch'),
   holidays: z.array(holiday).default([]),
-  /** The library system (issue 20 checks its settings): the embedded catalogue unless set. */
-  ils: z.record(z.unknown()).default({ type: 'embedded' }),
+  /** The library system (issue 20): the bot's own database unless set; secrets only from the environment. */
+  ils: IlsConfig.default({ type: 'embedded' }),
   /** Where the catalogue comes from: the MARC holdings mapping (Koha's 952 unless set) and an OAI-PMH harvest. */
   catalogue: z.object({ holdings: holdingsMappingSchema.optional(), oaiPmh: oaiPmhSettingsSchema.optional() }).strict().optional(),
 }).strict().superRefine((file, ctx) => {

@@ -7,6 +7,7 @@ import type { LibraryPolicy } from '../domain/policy/library-policy';
 import { policyLookup, type PolicyLookup } from '../domain/policy/policies';
 import type { Language, LibraryInfo } from '../domain/types';
 import { expandHolidays, LIBRARY_ID, libraryFileSchema, type LibraryFile } from './library-file';
+import type { IlsConfig } from '../ils/ils-config';
 
 /** One library as its file describes it: what patrons are told, and the rules' parameters. */
 export interface LibraryConfig {
@@ -18,7 +19,7 @@ export interface LibraryConfig {
   /** Per branch id, its code in the library system. */
   ilsCodes: Readonly<Record<string, string>>;
   /** The library system's settings, checked by the adapter that reads them (issue 20). */
-  ils: Readonly<Record<string, unknown>>;
+  ils: IlsConfig;
   catalogue?: LibraryFile['catalogue'];
 }
 

@@ -155,6 +155,11 @@ export class PrismaCatalogueRepository implements CatalogueRepository {
     return (await this.record(recordId))?.availability ?? [];
   }
 
+  async ilsRefs(recordId: number): Promise<{ sourceId: string | null; barcodes: string[] }> {
+    const record = await this.db.record.findUnique({ where: { id: recordId }, select: { sourceId: true, copies: { select: { barcode: true }, orderBy: { id: 'asc' } } } });
+    return { sourceId: record?.sourceId ?? null, barcodes: (record?.copies ?? []).flatMap((c) => (c.barcode ? [c.barcode] : [])) };
+  }
+
   async newAcquisitions(libraryId: string, perBranch: number): Promise<NewAcquisition[]> {
     const branches = await this.db.branch.findMany({ where: { libraryId }, orderBy: { sortOrder: 'asc' } });
     const names = await this.branches();

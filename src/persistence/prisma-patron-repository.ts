@@ -28,6 +28,11 @@ export class PrismaPatronRepository implements PatronRepository {
     return row?.phone ? String(row.phone) : undefined;
   }
 
+  async cardNumber(patronId: number): Promise<string | undefined> {
+    const [row] = await this.sql.query('SELECT "cardNumber" FROM "Patron" WHERE "id" = ?', [patronId]);
+    return row?.cardNumber ? String(row.cardNumber) : undefined;
+  }
+
   async replacePinHash(patronId: number, pinHash: string): Promise<void> {
     await this.sql.execute('UPDATE "Patron" SET "pinHash" = ? WHERE "id" = ?', [pinHash, patronId]);
   }

@@ -112,7 +112,7 @@ export class PrismaStaffOrderRepository implements StaffOrderRepository {
       },
       items: o.holds.map((h) => ({
         holdId: h.id, recordId: h.recordId, title: h.record.title, author: h.record.author, branchId: h.branchId, branchName: h.branch.name,
-        shelfMark: h.copy.shelfMark, copyStatus: h.copy.status, holdStatus: h.status,
+        shelfMark: h.copy.shelfMark, copyStatus: h.copy.status, holdStatus: h.status, ilsHoldId: h.ilsHoldId,
       })),
       appointments: o.appointments.map(toAppointmentView),
       events: o.events.map((e) => ({ at: e.at, actor: e.actor, fromStatus: e.fromStatus, toStatus: e.toStatus, note: e.note })),

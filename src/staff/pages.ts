@@ -130,6 +130,8 @@ export interface OrderPageData {
   flash?: string;
   error?: string;
   calendarUrl: (token: string) => string;
+  /** The library's holds go to its own system: show each hold's id there, or that it is not there yet. */
+  ilsLibrary?: boolean;
 }
 
 export function orderPage(ctx: PageContext, data: OrderPageData): string {
@@ -138,6 +140,8 @@ export function orderPage(ctx: PageContext, data: OrderPageData): string {
   const zone = policy.timezone;
   const csrf = `<input type="hidden" name="_csrf" value="${esc(ctx.csrfToken)}"><input type="hidden" name="version" value="${order.version}">`;
   const base = `/staff/orders/${esc(order.ref)}`;
+  // Only where a library system took (or should take) the holds: the embedded store has no such id.
+  const ils = data.ilsLibrary === true || order.items.some((i) => i.ilsHoldId !== null);
 
   const account = checkHoldAccount({ ...order.patron, libraryId: order.libraryId, preferredLanguage: order.patron.preferredLanguage === 'hu' ? 'hu' : 'el' }, data.now);
   const checks: Array<[boolean, string]> = [
@@ -213,8 +217,8 @@ export function orderPage(ctx: PageContext, data: OrderPageData): string {
       <dt>${esc(t('order.created'))}</dt><dd>${esc(formatDateTime(order.createdAt, language, zone))}</dd>
       <dt>${esc(t('order.deadline'))}</dt><dd>${order.pickupDeadline ? esc(formatDay(new Date(order.pickupDeadline.getTime() - 1), language, zone)) : '—'}</dd>
     </dl></div></section>
-  <section><h2>${esc(t('order.items'))}</h2><table><thead><tr><th>${esc(t('order.title'))}</th><th>${esc(t('order.author'))}</th><th>${esc(t('order.branch'))}</th><th>${esc(t('order.shelf'))}</th><th>${esc(t('order.copy_status'))}</th></tr></thead><tbody>
-    ${order.items.map((i) => `<tr><td>${esc(i.title)}</td><td>${esc(i.author)}</td><td>${esc(i.branchName)}</td><td><code>${esc(i.shelfMark)}</code></td><td>${esc(t(`copy_status.${i.copyStatus}`, { defaultValue: i.copyStatus }))}</td></tr>`).join('')}</tbody></table></section>
+  <section><h2>${esc(t('order.items'))}</h2><table><thead><tr><th>${esc(t('order.title'))}</th><th>${esc(t('order.author'))}</th><th>${esc(t('order.branch'))}</th><th>${esc(t('order.shelf'))}</th><th>${esc(t('order.copy_status'))}</th>${ils ? `<th>${esc(t('order.ils_hold'))}</th>` : ''}</tr></thead><tbody>
+    ${order.items.map((i) => `<tr><td>${esc(i.title)}</td><td>${esc(i.author)}</td><td>${esc(i.branchName)}</td><td><code>${esc(i.shelfMark)}</code></td><td>${esc(t(`copy_status.${i.copyStatus}`, { defaultValue: i.copyStatus }))}</td>${ils ? `<td>${i.ilsHoldId ? `<code>${esc(i.ilsHoldId)}</code>` : esc(t('order.ils_hold_pending'))}</td>` : ''}</tr>`).join('')}</tbody></table></section>
   <div class="grid">
     <section id="checks"><h2>${esc(t('order.checks'))}</h2><ul>${checks.map(([ok, text]) => `<li class="${ok ? 'ok' : 'bad'}">${esc(text)}</li>`).join('')}</ul></section>
     <section id="appointments"><h2>${esc(t('order.appointments'))}</h2>${appointments}</section>

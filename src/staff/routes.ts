@@ -29,6 +29,8 @@ export interface StaffRouteDeps {
   log: Logger;
   /** Staff password hashes; the production cost unless a test passes a cheaper one. */
   auth?: StaffAuth;
+  /** Whether the library's holds go to its own system (issue 20): the order page shows each hold's ILS id. */
+  usesIls?: (libraryId: string) => boolean;
 }
 
 export const COOKIE = 'staff_session';
@@ -122,7 +124,7 @@ export function registerStaffRoutes(server: Server, deps: StaffRouteDeps): void 
     })));
     html(res, code, orderPage(context(s), {
       order, slots, staffNames: await pickup.staff.names(order.libraryId), notifications: await pickup.notifications.list(order.id),
-      now: pickup.now(), calendarUrl, ...messages,
+      now: pickup.now(), calendarUrl, ilsLibrary: deps.usesIls?.(order.libraryId) ?? false, ...messages,
     }));
   };
 

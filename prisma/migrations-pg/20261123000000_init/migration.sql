@@ -104,6 +104,7 @@ CREATE TABLE "Hold" (
     "branchId" TEXT NOT NULL,
     "status" TEXT NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "ilsHoldId" TEXT,
 
     CONSTRAINT "Hold_pkey" PRIMARY KEY ("id")
 );

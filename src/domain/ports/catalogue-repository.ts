@@ -21,5 +21,7 @@ export interface CatalogueRepository {
   vocabulary(libraryId: string): Promise<Vocabulary>;
   record(recordId: number): Promise<RecordSummary | undefined>;
   availability(recordId: number): Promise<BranchAvailability[]>;
+  /** The record's id in the library's own system and its copies' barcodes: how the ILS is asked about them (issue 20). */
+  ilsRefs(recordId: number): Promise<{ sourceId: string | null; barcodes: string[] }>;
   newAcquisitions(libraryId: string, perBranch: number): Promise<NewAcquisition[]>;
 }

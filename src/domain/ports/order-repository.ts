@@ -17,8 +17,12 @@ export interface OrderDraft {
 
 export type CopyTaken = Refusal<'hold.copy_taken'> & { recordId: number; branchId: string };
 
-/** `replayed`: the order was already written under the draft's requestKey; nothing new was written. */
-export type PlacedOrder = { allowed: true; orderRef: string; orderId: number; replayed?: true };
+/**
+ * `replayed`: the order was already written under the draft's requestKey; nothing new was written.
+ * `ils`: the library's own system has not taken every hold (down, or refused): the order waits for
+ * staff, and no copy is promised (issue 20).
+ */
+export type PlacedOrder = { allowed: true; orderRef: string; orderId: number; replayed?: true; ils?: 'ils.unavailable' | 'ils.refused' };
 
 export interface OrderSummary {
   ref: string;

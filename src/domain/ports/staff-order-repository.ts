@@ -11,6 +11,8 @@ export interface OrderItemView {
   shelfMark: string;
   copyStatus: string;
   holdStatus: string;
+  /** The hold's id in the library's own system; null for the embedded store or while the ILS has not taken it. */
+  ilsHoldId: string | null;
 }
 
 export interface AppointmentView {

@@ -1,4 +1,5 @@
 import { allow, refuse, type Decision, type Refusal } from '../decision';
+import type { LibrarySystem } from '../ports/library-system';
 import type { PatronRepository } from '../ports/patron-repository';
 import type { PinHasher } from '../ports/pin-hasher';
 import { accountFromSource, cardSource, type AttemptScope, type SignInAttempts, type SignInSource } from '../ports/sign-in-attempts';
@@ -6,7 +7,7 @@ import { checkPatronSignIn, checkSignInSource, type CardRefusal, type SignInSour
 import type { PatronSnapshot } from '../types';
 import { AttemptGate, windowStart } from './attempt-gate';
 
-export type SignInRefusal = 'signin.invalid' | CardRefusal | SignInSourceRefusal;
+export type SignInRefusal = 'signin.invalid' | 'signin.ils_unavailable' | CardRefusal | SignInSourceRefusal;
 export type SignInResult = { allowed: true; patron: PatronSnapshot } | Refusal<SignInRefusal>;
 
 /**
@@ -27,6 +28,8 @@ export class SignIn {
     private readonly hasher: PinHasher,
     private readonly attempts: SignInAttempts,
     private readonly now: () => Date,
+    /** The library's own system where it has one (issue 20): it checks the PIN; the limits stay ours. */
+    private readonly systemFor: (libraryId: string) => LibrarySystem | undefined = () => undefined,
   ) {
     this.gate = new AttemptGate(attempts, now);
   }
@@ -41,6 +44,8 @@ export class SignIn {
       ([bySource, byCardFromSource, byCard], now, waitedOut) =>
         checkPatronSignIn({ bySource: bySource ?? [], byCardFromSource: byCardFromSource ?? [], byCard: byCard ?? [] }, now, { ownPhone, waitedOut }));
     if (!entry.allowed) return entry;
+    const system = this.systemFor(libraryId);
+    if (system && system.kind !== 'embedded') return this.checkInIls(system, found?.patron, cardNumber, pin, entry.ids);
     try {
       const subject = { libraryId, cardNumber };
       const check = await this.hasher.verify(pin, found?.pinHash ?? DUMMY_HASH, subject); // an unknown card costs what a known one does
@@ -54,6 +59,27 @@ export class SignIn {
       await this.gate.forget(entry.ids).catch(() => undefined);
       throw error;
     }
+  }
+
+  /**
+   * The PIN is the ILS's: the patron has one secret, not two. The patron row (imported from the
+   * ILS) gives the bot's id; an outage is not a failed attempt, and the patron hears it is ours.
+   */
+  private async checkInIls(system: LibrarySystem, patron: PatronSnapshot | undefined, cardNumber: string, pin: string, ids: Parameters<AttemptGate['forget']>[0]): Promise<SignInResult> {
+    let answer: Awaited<ReturnType<LibrarySystem['authenticate']>>;
+    try {
+      answer = await system.authenticate(cardNumber, pin);
+    } catch (error) {
+      await this.gate.forget(ids).catch(() => undefined);
+      throw error;
+    }
+    if (!answer.allowed && answer.reason !== 'signin.invalid') {
+      await this.gate.forget(ids);
+      return refuse('signin.ils_unavailable');
+    }
+    const ok = answer.allowed && patron !== undefined;
+    await (ok ? this.gate.forget(ids) : this.gate.failed(ids));
+    return ok && patron ? { ...allow(), patron } : refuse('signin.invalid');
   }
 
   /** Whether this source may try at all now, recording nothing: asked before the card number. */
