@@ -1,0 +1,49 @@
+import { isOrderStatus, nextStatuses, OPEN_STATUSES, type OrderStatus } from '../domain/order-status';
+import type { OrderView } from '../domain/ports/staff-order-repository';
+import { isLocalDate, type LocalDate } from '../domain/rules/local-time';
+
+export const REF = /^\d{7}$/;
+
+/**
+ * The `day` of a query: absent (or left empty in the filter form), a real day, or not a day at
+ * all ("9999-99-99" once reached the date arithmetic and came back as a 500).
+ */
+export function dayOf(query: Record<string, unknown>): { ok: true; day?: LocalDate } | { ok: false } {
+  const { day } = query;
+  if (day === undefined || day === '') return { ok: true };
+  return typeof day === 'string' && isLocalDate(day) ? { ok: true, day } : { ok: false };
+}
+
+export function statusesOf(filter: string | undefined): OrderStatus[] | undefined {
+  if (filter === 'all') return undefined;
+  if (filter && isOrderStatus(filter)) return [filter];
+  return [...OPEN_STATUSES];
+}
+
+/** The queue filter of a page or API query: the same three fields everywhere. */
+export function queueFilter(query: Record<string, unknown>) {
+  const day = dayOf(query);
+  return {
+    day,
+    filter: {
+      status: typeof query.status === 'string' && (query.status === 'all' || isOrderStatus(query.status)) ? query.status : undefined,
+      branch: typeof query.branch === 'string' && query.branch ? query.branch : undefined,
+      day: day.ok ? day.day : undefined,
+    },
+  };
+}
+
+export function statusFor(reason: string): number {
+  if (reason === 'order.not_found') return 404;
+  if (reason === 'order.changed' || reason === 'pickup.slot_full') return 409;
+  return 422;
+}
+
+export function orderJson(order: OrderView, calendarUrl: (token: string) => string) {
+  const { id: _id, patron, appointments, ...rest } = order;
+  return {
+    ...rest, nextStatuses: nextStatuses(order.status),
+    patron: { name: patron.name, cardNumber: patron.cardNumber, phone: patron.phone, status: patron.status, activeHolds: patron.activeHolds, loansCount: patron.loansCount },
+    appointments: appointments.map(({ icsToken, orderId: _o, ...a }) => ({ ...a, calendarUrl: calendarUrl(icsToken) })),
+  };
+}
