@@ -5,7 +5,7 @@ import { tFor } from '../i18n/init';
 import { apiError, clearSessionCookie, csrfOk, formBody, html, loginLanguage, redirect, setSessionCookie } from './http';
 import { loginOriginOk } from './login-origin';
 import { loginPage } from './pages';
-import type { QueueRouteContext } from './routes';
+import type { QueueRouteContext } from './queue-common';
 
 /** Signing in and out, as a page and as the API's session resource. */
 export function registerLoginRoutes(server: Server, { pickup, auth, pages }: QueueRouteContext): void {

@@ -3,8 +3,7 @@ import type { Refusal } from '../domain/decision';
 import { isOrderStatus } from '../domain/order-status';
 import { apiError, csrfOk, isVersion, MAX_NOTE } from './http';
 import { staffOpenApi } from './openapi';
-import { dayOf, orderJson, queueFilter, REF, statusesOf, statusFor } from './queue-common';
-import type { QueueRouteContext } from './routes';
+import { dayOf, orderJson, queueFilter, REF, statusesOf, statusFor, type QueueRouteContext } from './queue-common';
 import type { StaffSession } from './staff-auth';
 
 /** The queue as JSON under /api/staff/ (described by /api/staff/openapi.json). */

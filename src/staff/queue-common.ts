@@ -1,8 +1,26 @@
+import type { Refusal } from '../domain/decision';
 import { isOrderStatus, nextStatuses, OPEN_STATUSES, type OrderStatus } from '../domain/order-status';
 import type { OrderView } from '../domain/ports/staff-order-repository';
 import { isLocalDate, type LocalDate } from '../domain/rules/local-time';
+import type { PickupAssembly } from './pickup-services';
+import type { StaffAuth, StaffSession } from './staff-auth';
+import type { staffPages } from './staff-request';
 
 export const REF = /^\d{7}$/;
+
+/** What the queue's route modules share: built once here, passed to each. */
+export interface QueueRouteContext {
+  pickup: PickupAssembly;
+  auth: StaffAuth;
+  pages: ReturnType<typeof staffPages>;
+  calendarUrl(token: string): string;
+  actor(s: StaffSession): string;
+  /** An order of the staff member's own library: another library's reference is simply not found. */
+  findOrder(s: StaffSession, ref: unknown): Promise<OrderView | undefined>;
+  /** A refusal in the staff member's language, statuses named as staff know them. */
+  refusalText(s: StaffSession, r: Refusal<string>): string;
+}
+
 
 /**
  * The `day` of a query: absent (or left empty in the filter form), a real day, or not a day at

@@ -6,8 +6,7 @@ import { cardAlarms } from '../domain/services/sign-in-lockouts';
 import { download, html, MAX_NOTE, redirect, staffFormPost } from './http';
 import { CANCEL_REASONS, cancelPage, orderPage, pickListPage, queuePage, queueRowView } from './pages';
 import { pickList, pickListCsv, TO_FETCH } from './pick-list';
-import { queueFilter, statusesOf, statusFor } from './queue-common';
-import type { QueueRouteContext } from './routes';
+import { queueFilter, statusesOf, statusFor, type QueueRouteContext } from './queue-common';
 import type { StaffSession } from './staff-auth';
 import { renderFragment } from './view';
 

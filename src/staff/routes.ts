@@ -2,8 +2,6 @@ import type { AddressInfo } from 'node:net';
 import type { CloudAdapter } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import { registerWebChatConnector, type WebChatKeys } from '../channels/web-chat/connector';
-import type { Refusal } from '../domain/decision';
-import type { OrderView } from '../domain/ports/staff-order-repository';
 import type { LibraryInfo } from '../domain/types';
 import type { Logger } from '../logging';
 import { staffPasswordHasher } from '../persistence/scrypt-pin-hasher';
@@ -11,9 +9,9 @@ import { registerAppointmentsIcs } from './appointments-ics.route';
 import { registerLoginRoutes } from './login.routes';
 import type { PickupAssembly } from './pickup-services';
 import { registerQueueApi } from './queue-api.routes';
-import { REF } from './queue-common';
+import { REF, type QueueRouteContext } from './queue-common';
 import { registerQueuePages } from './queue-pages.routes';
-import { StaffAuth, type StaffSession } from './staff-auth';
+import { StaffAuth } from './staff-auth';
 import { staffPages } from './staff-request';
 import { STAFF_ASSETS } from './view';
 
@@ -25,19 +23,6 @@ export interface StaffRouteDeps {
   log: Logger;
   /** Staff password hashes; the production cost unless a test passes a cheaper one. */
   auth?: StaffAuth;
-}
-
-/** What the queue's route modules share: built once here, passed to each. */
-export interface QueueRouteContext {
-  pickup: PickupAssembly;
-  auth: StaffAuth;
-  pages: ReturnType<typeof staffPages>;
-  calendarUrl(token: string): string;
-  actor(s: StaffSession): string;
-  /** An order of the staff member's own library: another library's reference is simply not found. */
-  findOrder(s: StaffSession, ref: unknown): Promise<OrderView | undefined>;
-  /** A refusal in the staff member's language, statuses named as staff know them. */
-  refusalText(s: StaffSession, r: Refusal<string>): string;
 }
 
 /**

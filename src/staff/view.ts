@@ -33,6 +33,9 @@ const eta = new Eta({
 });
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+/** Compiles a template source with the staff engine's rules (what a review or a test checks a new view with). */
+export const compileStaffTemplate = (source: string) => eta.compile(source);
+
 export interface PageContext {
   t: TFunction;
   language: string;
