@@ -13,7 +13,14 @@ export type { PageContext } from './view';
 export const CANCEL_REASONS = ['not_found_on_shelf', 'damaged', 'patron_request_by_phone'] as const;
 
 /** A label at the start of a cell: «Ελληνικά», not «ελληνικά» (the locale keeps the in-sentence form). */
-export const sentence = (text: string, language: string) => text.charAt(0).toLocaleUpperCase(language) + text.slice(1);
+export const sentence = (text: string, _language: string) => {
+  // Not toLocaleUpperCase('el'): Greek all-caps drops the accent, an initial capital keeps it («Άννα»).
+  const first = text.charAt(0);
+  return first === first.toLowerCase() ? first.toUpperCase() + text.slice(1) : text;
+};
+
+/** The note of an order's or request's first event is the channel it came by: said as such, not as a code. */
+export const creationNote = (t: TFunction, note: string) => t('staff:note_codes.channel', { channel: channelName(t, note) });
 
 export function loginPage(ctx: PageContext, message?: string): string {
   return renderPage(ctx, 'login', ctx.t('staff:login.title'), { message });
@@ -102,8 +109,9 @@ export function orderPage(ctx: PageContext, data: OrderPageData): string {
       free: b.free.map((s) => ({ value: s.toISOString(), label: formatSlot(s, language, zone) })),
     };
   });
-  const note = (n: string | null) => {
+  const note = (n: string | null, first: boolean) => {
     if (!n) return '';
+    if (first) return creationNote(t, n);
     if (n.startsWith('appointment ')) {
       const [, branch, at] = n.split(' ');
       const name = order.items.find((i) => i.branchId === branch)?.branchName ?? branch;
@@ -126,7 +134,7 @@ export function orderPage(ctx: PageContext, data: OrderPageData): string {
     history: order.events.map((e) => ({
       when: formatDateTime(e.at, language, zone), who: sentence(actorName(t, e.actor, data.staffNames), language),
       from: e.fromStatus && e.fromStatus !== e.toStatus ? { status: e.fromStatus, label: t(`staff:status.${e.fromStatus}`) } : undefined,
-      to: { status: e.toStatus, label: t(`staff:status.${e.toStatus}`) }, note: note(e.note),
+      to: { status: e.toStatus, label: t(`staff:status.${e.toStatus}`) }, note: note(e.note, e.fromStatus === null),
     })),
     notifications: data.notifications.map((n) => notificationView(t, language, zone, n)),
   });
@@ -136,7 +144,7 @@ export function orderPage(ctx: PageContext, data: OrderPageData): string {
 export function notificationView(t: TFunction, language: string, zone: string, n: NotificationRow) {
   return {
     when: formatDateTime(n.createdAt, language, zone), kind: sentence(t(`staff:notification_kind.${n.kind}`), language),
-    channel: sentence(channelName(t, n.channel), language), status: n.status,
+    code: n.channel, channel: sentence(channelName(t, n.channel), language), status: n.status,
     statusLabel: t(`staff:notification_status.${n.status}`, { defaultValue: t('staff:notification_status.unknown') }),
     detail: n.status === 'failed' ? n.detail ?? '' : '',
   };

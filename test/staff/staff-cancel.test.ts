@@ -87,13 +87,14 @@ describe('what staff read instead of stored codes', () => {
   it('names the channel, the language and who acted in words, on the order page', async () => {
     const order = await db.order.create({
       data: { ref: '1000803', libraryId: 'kalamaria', patronId: (await stored('1000802')).patronId, status: 'new', channel: 'webchat', language: 'el',
-        events: { create: [{ actor: 'seed', fromStatus: null, toStatus: 'new' }, { actor: 'system', fromStatus: 'new', toStatus: 'new', note: 'x' }] } },
+        events: { create: [{ actor: 'seed', fromStatus: null, toStatus: 'new', note: 'webchat' }, { actor: 'system', fromStatus: 'new', toStatus: 'new', note: 'x' }] } },
     });
     const html = await (await page(`/staff/orders/${order.ref}`)).text();
     expect(html).toContain('data-field="channel">Συνομιλία στον ιστότοπο</dd>');
     expect(html).toContain('data-field="language">Ελληνικά</dd>');
     expect(html).toContain('<td>Δεδομένα επίδειξης</td>');
     expect(html).toContain('<td>Σύστημα</td>');
+    expect(html).toContain('<td>Κανάλι: συνομιλία στον ιστότοπο</td>');
     for (const code of ['>webchat<', '>el<', '>seed<', '>system<']) expect(html).not.toContain(code);
   });
 

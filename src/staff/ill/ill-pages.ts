@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { nextIllStatuses } from '../../domain/ill-status';
 import type { IllRequestView } from '../../domain/ports/ill-repository';
 import { formatDateTime, formatDay } from '../../i18n/format-date';
-import { actorName, channelName, sentence } from '../pages';
+import { actorName, channelName, creationNote, sentence } from '../pages';
 import { renderPage, type PageContext } from '../view';
 
 const money = (t: TFunction, minor: number | undefined, currency: string) =>
@@ -58,7 +58,8 @@ export function illRequestPage(ctx: PageContext, { request: r, flash, error }: I
     // Who, what and the note in columns of their own: never "system: beérkezett" run together.
     history: r.events.map((e) => ({
       when: formatDateTime(e.at, language, zone), who: sentence(actorName(t, e.actor), language),
-      from: e.fromStatus ? t(`ill:staff.status.${e.fromStatus}`) : undefined, to: t(`ill:staff.status.${e.toStatus}`), note: e.note ?? '',
+      from: e.fromStatus ? t(`ill:staff.status.${e.fromStatus}`) : undefined, to: t(`ill:staff.status.${e.toStatus}`),
+      note: e.note ? (e.fromStatus ? e.note : creationNote(t, e.note)) : '',
     })),
   }, { current: '/staff/ill' });
 }
