@@ -51,7 +51,8 @@
     events.addEventListener('queue', function (e) {
       var data = JSON.parse(e.data);
       title(data.fresh);
-      if (signature === null) { signature = data.signature; return; }
+      // Connected: the page (and a test) can tell live updates are on.
+      if (signature === null) { signature = data.signature; status.setAttribute('data-live', 'connected'); return; }
       if (data.signature !== signature) refresh();
     });
     events.addEventListener('signed_out', function () { events.close(); window.location.href = '/staff/login?expired=1'; });
