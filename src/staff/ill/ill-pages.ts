@@ -24,10 +24,16 @@ export function illQueuePage(ctx: PageContext, rows: IllRequestView[], all: bool
   }, { current: '/staff/ill' });
 }
 
-export interface IllRequestPageData { request: IllRequestView; flash?: string; error?: string }
+export interface IllRequestPageData {
+  request: IllRequestView;
+  flash?: string;
+  error?: string;
+  /** A step staff asked for that needs a second click: its form fields, sent again with `confirmed`. */
+  confirm?: { type: string; fields: Array<{ name: string; value: string }> };
+}
 
 /** One request: what was asked, the terms the reader accepted, the history, what is owed, and the next steps. */
-export function illRequestPage(ctx: PageContext, { request: r, flash, error }: IllRequestPageData): string {
+export function illRequestPage(ctx: PageContext, { request: r, flash, error, confirm }: IllRequestPageData): string {
   const { t, language } = ctx;
   const zone = ctx.policy.timezone;
   const row = (key: string, value: string | number | undefined | null) =>
@@ -47,7 +53,11 @@ export function illRequestPage(ctx: PageContext, { request: r, flash, error }: I
   const patron = [row('patron', r.patron.name), row('card', r.patron.cardNumber), row('phone', r.patron.phone), row('channel', sentence(channelName(t, r.channel), language))].flat();
   return renderPage(ctx, 'ill-request', t('ill:staff.request_title', { ref: r.ref }), {
     ref: r.ref, version: r.version, status: r.status, statusLabel: t(`ill:staff.status.${r.status}`), flash, error, details, patron,
-    actions: illActions(t, r),
+    actions: confirm ? [] : illActions(t, r),
+    confirm: confirm ? {
+      ...confirm, action: t(`ill:staff.action.${confirm.type}`),
+      note: confirm.fields.find((f) => f.name === `note_${confirm.type}`)?.value ?? '',
+    } : undefined,
     charges: r.charges.map((c) => ({
       id: c.id, label: t(`ill:staff.charge_kind.${c.kind}`), amount: money(t, c.amount, r.currency),
       paid: c.paidAt ? t('ill:staff.paid', { at: formatDateTime(c.paidAt, language, zone) }) : undefined,
@@ -59,10 +69,23 @@ export function illRequestPage(ctx: PageContext, { request: r, flash, error }: I
     history: r.events.map((e) => ({
       when: formatDateTime(e.at, language, zone), who: sentence(actorName(t, e.actor), language),
       from: e.fromStatus ? t(`ill:staff.status.${e.fromStatus}`) : undefined, to: t(`ill:staff.status.${e.toStatus}`),
-      note: e.note ? (e.fromStatus ? e.note : creationNote(t, e.note)) : '',
+      note: e.note ? (e.fromStatus ? illNote(t, e.note) : creationNote(t, e.note)) : '',
     })),
   }, { current: '/staff/ill' });
 }
+
+/**
+ * Notes the workflow writes itself are codes (the use chosen at collection, the reader's answer
+ * on cost); staff read them in words. Anything else was typed by staff and is shown as written.
+ */
+const ILL_NOTE_CODES: Record<string, string> = {
+  'copy kept by the reader': 'ill:staff.note_codes.copy_kept',
+  'cost declined by the reader': 'ill:staff.note_codes.cost_declined',
+  'cost accepted by the reader': 'ill:staff.note_codes.cost_accepted',
+  home: 'ill:staff.use.home',
+  reading_room: 'ill:staff.use.reading_room',
+};
+export const illNote = (t: TFunction, note: string) => (ILL_NOTE_CODES[note] ? t(ILL_NOTE_CODES[note]!) : note);
 
 interface IllField { kind: 'input' | 'select' | 'checkbox'; id: string; name: string; label: string; type?: string; min?: number; required?: boolean; options?: Array<{ value: string; label: string }> }
 

@@ -33,6 +33,8 @@ function isDay(text: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 /** Requests staff still have to act on, plus uncollected ones whose postage may be unpaid. */
+/** Steps that end a request or refuse the reader: shown once more before they are taken. */
+const CONFIRM_FIRST = new Set(['cancel', 'unfilled', 'decline_by_phone', 'send_back']);
 const QUEUE_STATUSES = [...OUTSTANDING_ILL_STATUSES, 'returned', 'not_collected'] as const;
 
 /**
@@ -81,12 +83,25 @@ export function registerIllStaffRoutes(server: Server, deps: IllStaffRouteDeps):
       html(res, statusFor(refusal.reason), illRequestPage(context(s), { request: fresh, error: refusalText(s, refusal) }));
     });
 
-  server.post('/staff/ill/:ref/action', formAction(async (s, r, body) => {
+  // Steps that end a request or turn the reader down are confirmed first, as cancelling an order is:
+  // the same form comes back with what will happen and a second button (a slip is not a decision).
+  server.post('/staff/ill/:ref/action', staffFormPost(session, (s) => context(s).t('login.expired'), async (s, body, req, res) => {
+    if (!CONFIRM_FIRST.has(body.type ?? '') || body.confirmed === '1') { await act(req, res); return; }
+    const request = await find(s, req.params.ref);
+    if (!request) { html(res, 404, context(s).t('ill:staff.not_found')); return; }
+    const action = actionFromForm(request, body, pickup.now());
+    // Nothing to confirm when the step would be refused anyway (no reason written): the refusal says why.
+    if (!action || ('note' in action && !action.note.trim())) { await act(req, res); return; }
+    const fields = Object.entries(body).filter(([k]) => k !== '_csrf' && k !== 'confirmed').map(([name, value]) => ({ name, value }));
+    html(res, 200, illRequestPage(context(s), { request, confirm: { type: body.type!, fields } }));
+  }));
+
+  const act = formAction(async (s, r, body) => {
     const action = actionFromForm(r, body, pickup.now());
     if (!action) return { allowed: false, reason: 'ill.amount_invalid' };
     const result = await ill.workflow.apply(s.staff.libraryId, r.ref, action, actor(s), Number(body.version));
     return result.allowed ? undefined : result;
-  }));
+  });
 
   server.post('/staff/ill/:ref/charges/:charge/paid', formAction(async (s, r, _body, req) => {
     const charge = r.charges.find((c) => c.id === Number(req.params.charge));
