@@ -46,5 +46,8 @@ describe('ending an ILL request from the staff page', () => {
     const after = await db.illRequest.findUniqueOrThrow({ where: { ref: '3000015' }, include: { events: { orderBy: { id: 'desc' }, take: 1 } } });
     expect(after.status).toBe('cancelled');
     expect(after.events[0]).toMatchObject({ toStatus: 'cancelled', note: 'A kiadó nem szállít.' });
+    // The history names the colleague, not "a staff member".
+    const page = await (await fetch(`${base}/staff/ill/3000015`, { headers: { cookie: staff.cookie } })).text();
+    expect(page).toMatch(/<td>Horváth Éva<\/td><td>[^<]+ → visszavonva<\/td><td>A kiadó nem szállít\.<\/td>/);
   });
 });

@@ -30,10 +30,12 @@ export interface IllRequestPageData {
   error?: string;
   /** A step staff asked for that needs a second click: its form fields, sent again with `confirmed`. */
   confirm?: { type: string; fields: Array<{ name: string; value: string }> };
+  /** Colleagues by id, so the history names who did what. */
+  staffNames?: ReadonlyMap<number, string>;
 }
 
 /** One request: what was asked, the terms the reader accepted, the history, what is owed, and the next steps. */
-export function illRequestPage(ctx: PageContext, { request: r, flash, error, confirm }: IllRequestPageData): string {
+export function illRequestPage(ctx: PageContext, { request: r, flash, error, confirm, staffNames }: IllRequestPageData): string {
   const { t, language } = ctx;
   const zone = ctx.policy.timezone;
   const row = (key: string, value: string | number | undefined | null) =>
@@ -63,11 +65,11 @@ export function illRequestPage(ctx: PageContext, { request: r, flash, error, con
       paid: c.paidAt ? t('ill:staff.paid', { at: formatDateTime(c.paidAt, language, zone) }) : undefined,
     })),
     terms: r.acceptances.map((a) => ({
-      summary: t('ill:staff.accepted_at', { version: a.version, at: formatDateTime(a.acceptedAt, language, zone), actor: actorName(t, a.actor) }), text: a.text,
+      summary: t('ill:staff.accepted_at', { version: a.version, at: formatDateTime(a.acceptedAt, language, zone), actor: actorName(t, a.actor, staffNames) }), text: a.text,
     })),
     // Who, what and the note in columns of their own: never "system: beérkezett" run together.
     history: r.events.map((e) => ({
-      when: formatDateTime(e.at, language, zone), who: sentence(actorName(t, e.actor), language),
+      when: formatDateTime(e.at, language, zone), who: sentence(actorName(t, e.actor, staffNames), language),
       from: e.fromStatus ? t(`ill:staff.status.${e.fromStatus}`) : undefined, to: t(`ill:staff.status.${e.toStatus}`),
       note: e.note ? (e.fromStatus ? illNote(t, e.note) : creationNote(t, e.note)) : '',
     })),

@@ -70,7 +70,7 @@ export function registerIllStaffRoutes(server: Server, deps: IllStaffRouteDeps):
     const request = await find(s, req.params.ref);
     if (!request) { html(res, 404, context(s).t('ill:staff.not_found')); return; }
     const done = (req.query as Record<string, unknown> | undefined)?.done;
-    html(res, 200, illRequestPage(context(s), { request, ...(done ? { flash: context(s).t('ill:staff.done') } : {}) }));
+    html(res, 200, illRequestPage(context(s), { staffNames: await pickup.staff.names(s.staff.libraryId), request, ...(done ? { flash: context(s).t('ill:staff.done') } : {}) }));
   });
 
   const formAction = (handle: (s: StaffSession, r: IllRequestView, body: Record<string, string>, req: Request) => Promise<Refusal<string> | undefined>) =>
@@ -80,7 +80,7 @@ export function registerIllStaffRoutes(server: Server, deps: IllStaffRouteDeps):
       const refusal = await handle(s, request, body, req);
       if (!refusal) { redirect(res, `/staff/ill/${request.ref}?done=1`); return; }
       const fresh = (await find(s, request.ref)) ?? request;
-      html(res, statusFor(refusal.reason), illRequestPage(context(s), { request: fresh, error: refusalText(s, refusal) }));
+      html(res, statusFor(refusal.reason), illRequestPage(context(s), { staffNames: await pickup.staff.names(s.staff.libraryId), request: fresh, error: refusalText(s, refusal) }));
     });
 
   // Steps that end a request or turn the reader down are confirmed first, as cancelling an order is:
@@ -93,7 +93,7 @@ export function registerIllStaffRoutes(server: Server, deps: IllStaffRouteDeps):
     // Nothing to confirm when the step would be refused anyway (no reason written): the refusal says why.
     if (!action || ('note' in action && !action.note.trim())) { await act(req, res); return; }
     const fields = Object.entries(body).filter(([k]) => k !== '_csrf' && k !== 'confirmed').map(([name, value]) => ({ name, value }));
-    html(res, 200, illRequestPage(context(s), { request, confirm: { type: body.type!, fields } }));
+    html(res, 200, illRequestPage(context(s), { staffNames: await pickup.staff.names(s.staff.libraryId), request, confirm: { type: body.type!, fields } }));
   }));
 
   const act = formAction(async (s, r, body) => {
