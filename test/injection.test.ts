@@ -60,9 +60,9 @@ describe('an ILL request made of attacks', () => {
     expect(page).not.toContain('<script>alert(1)</script>');
     expect(page).not.toContain('<img src=x');
     expect(page).not.toContain('<Dial>');
-    // src/staff/pages.ts escapes with numeric character references.
-    expect(page).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
-    expect(page).toContain('&#60;img src=x onerror=alert(document.cookie)&#62;');
+    // The staff templates (src/staff/views, Eta) escape with named entities.
+    expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(page).toContain('&lt;img src=x onerror=alert(document.cookie)&gt;');
   });
 
   it('is read back to a caller inside <Say> as text, never as TwiML', async () => {

@@ -97,7 +97,7 @@ export async function createBot(db: Db, options: BotOptions = {}): Promise<BotAs
     policyFor,
     now,
     // Without a sender (dialog tests that do not look at texts) nothing is sent.
-    sms: options.sms ?? { send: async () => undefined },
+    sms: options.sms ?? { send: async () => ({ status: 'not_configured' as const }) },
     bookAppointment: pickup.bookAppointment,
     transitionOrder: pickup.transitionOrder,
     recordArrival: pickup.recordArrival,

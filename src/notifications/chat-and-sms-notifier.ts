@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import type { NotificationRequest, PatronNotifier } from '../domain/ports/patron-notifier';
-import type { SmsSender } from '../domain/ports/sms-sender';
+import type { SmsResult, SmsSender } from '../domain/ports/sms-sender';
 import type { LibraryPolicy } from '../domain/policy/library-policy';
 import { formatDay, formatSlot } from '../i18n/format-date';
 import { tFor } from '../i18n/init';
@@ -32,18 +32,20 @@ export class ChatAndSmsNotifier implements PatronNotifier {
       if (!target) return;
       const message = this.compose(request.kind, target);
       if (target.conversationRef) await this.deliver(request, 'chat', () => this.proactive.send(target.conversationRef!, message.chat));
-      if (target.patronPhone) await this.deliver(request, 'sms', async () => { await this.sms.send(target.patronPhone, message.sms); return 'sent'; });
+      if (target.patronPhone) await this.deliver(request, 'sms', () => this.sms.send(target.patronPhone, message.sms));
     } catch (error) {
       this.log.error({ err: errorInfo(error), orderId: request.orderId, kind: request.kind }, 'notification failed');
     }
   }
 
-  private async deliver(request: NotificationRequest, channel: 'chat' | 'sms', send: () => Promise<'sent' | 'skipped'>): Promise<void> {
+  /** Records what really happened: the sender's own outcome, or `failed` with the error it threw. */
+  private async deliver(request: NotificationRequest, channel: 'chat' | 'sms', send: () => Promise<'sent' | 'skipped' | SmsResult>): Promise<void> {
     const once = request.once === true;
     if (once && !(await this.repo.claimOnce(request.orderId, request.kind, channel))) return;
     try {
-      const status = await send();
-      await this.repo.record(request.orderId, request.kind, channel, status, null, once);
+      const outcome = await send();
+      const result = typeof outcome === 'string' ? { status: outcome } : outcome;
+      await this.repo.record(request.orderId, request.kind, channel, result.status, 'detail' in result ? result.detail : null, once);
     } catch (error) {
       this.log.warn({ err: errorInfo(error), orderId: request.orderId, channel }, 'notification not delivered');
       await this.repo.record(request.orderId, request.kind, channel, 'failed', errorInfo(error).message.slice(0, 200), once);

@@ -1,5 +1,6 @@
 import { Prisma } from '../generated/prisma/client';
 import type { Db } from './prisma-client';
+import type { NotificationOutcome } from '../domain/ports/sms-sender';
 
 export interface NotificationTarget {
   orderId: number;
@@ -54,7 +55,7 @@ export class PrismaStaffNotificationRepository {
     }
   }
 
-  async record(orderId: number, kind: string, channel: string, status: 'sent' | 'failed' | 'skipped', detail: string | null, once: boolean): Promise<void> {
+  async record(orderId: number, kind: string, channel: string, status: NotificationOutcome, detail: string | null, once: boolean): Promise<void> {
     if (once) {
       await this.db.notification.updateMany({ where: { onceKey: `${orderId}:${kind}:${channel}` }, data: { status, detail } });
       return;
@@ -62,8 +63,8 @@ export class PrismaStaffNotificationRepository {
     await this.db.notification.create({ data: { orderId, kind, channel, status, detail } });
   }
 
-  async list(orderId: number): Promise<Array<{ kind: string; channel: string; status: string; createdAt: Date }>> {
-    return this.db.notification.findMany({ where: { orderId }, orderBy: { id: 'asc' }, select: { kind: true, channel: true, status: true, createdAt: true } });
+  async list(orderId: number): Promise<Array<{ kind: string; channel: string; status: string; detail: string | null; createdAt: Date }>> {
+    return this.db.notification.findMany({ where: { orderId }, orderBy: { id: 'asc' }, select: { kind: true, channel: true, status: true, detail: true, createdAt: true } });
   }
 
   async pushOutbox(conversationId: string, activity: unknown): Promise<number> {

@@ -31,14 +31,21 @@ export class PrismaStaffOrderRepository implements StaffOrderRepository {
       where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: 500,
       include: {
         patron: { select: { name: true } },
-        holds: { select: { branchId: true, branch: { select: { name: true } } } },
+        holds: {
+          select: { branchId: true, status: true, branch: { select: { name: true } }, copy: { select: { shelfMark: true, barcode: true } }, record: { select: { title: true, author: true } } },
+          orderBy: { id: 'asc' },
+        },
         appointments: { where: { status: 'booked' }, select: { startsAt: true }, orderBy: { startsAt: 'asc' }, take: 1 },
       },
     });
     return rows.map((o) => ({
       id: o.id, ref: o.ref, status: o.status as OrderStatus, version: o.version, createdAt: o.createdAt, patronName: o.patron.name,
       branches: [...new Map(o.holds.map((h) => [h.branchId, { id: h.branchId, name: h.branch.name }])).values()],
-      itemCount: o.holds.length, nextAppointment: o.appointments[0]?.startsAt ?? null,
+      itemCount: o.holds.length,
+      items: o.holds.map((h) => ({
+        title: h.record.title, author: h.record.author, branchId: h.branchId, branchName: h.branch.name, shelfMark: h.copy.shelfMark, barcode: h.copy.barcode, holdStatus: h.status,
+      })),
+      nextAppointment: o.appointments[0]?.startsAt ?? null,
     }));
   }
 

@@ -7,7 +7,8 @@ import type { Logger } from '../logging';
 import { staffPasswordHasher } from '../persistence/scrypt-pin-hasher';
 import { lockoutPage, type LockoutPageData } from './lockout-pages';
 import type { PickupAssembly } from './pickup-services';
-import { apiError, csrfOk, html, redirect, staffFormPost, staffPages } from './routes';
+import { apiError, csrfOk, html, redirect, staffFormPost } from './http';
+import { staffPages } from './staff-request';
 import { StaffAuth, type StaffSession } from './staff-auth';
 
 export interface LockoutRouteDeps {

@@ -10,7 +10,8 @@ import { PrismaPatronDataRepository } from '../persistence/prisma-patron-data-re
 import { staffPasswordHasher } from '../persistence/scrypt-pin-hasher';
 import { patronDataPage, type PatronDataPageData } from './patron-data-pages';
 import type { PickupAssembly } from './pickup-services';
-import { apiError, csrfOk, html, redirect, staffFormPost, staffPages } from './routes';
+import { apiError, csrfOk, html, redirect, staffFormPost } from './http';
+import { staffPages } from './staff-request';
 import { StaffAuth, type StaffSession } from './staff-auth';
 
 export interface PatronDataRouteDeps {

@@ -385,7 +385,7 @@ describe('status report and arrival notice', () => {
     expect(notified.map((r) => [r.ref, r.amountDue, r.collectBy])).toEqual([[ref, 165000, '2026-11-30']]);
     const { IllArrivalNotifier } = await import('../../src/notifications/ill-arrival-notifier');
     const { policyFor } = await import('../support/libraries');
-    const text = new IllArrivalNotifier({ send: async () => 'sent' }, { send: async () => undefined }, policyFor, bot.pickup.log).compose(notified[0]!);
+    const text = new IllArrivalNotifier({ send: async () => 'sent' }, { send: async () => ({ status: 'not_configured' as const }) }, policyFor, bot.pickup.log).compose(notified[0]!);
     expect(text).toBe(`Megérkezett a könyvtárközi kéréssel kért dokumentum (kérésszám: ${ref}): „Abigél”. Átveheti a könyvtárban, határidő: november 30., hétfő. Fizetendő az átvételkor: 1650\u00a0Ft. Ha addig nem veszi át, visszaküldhetjük.`);
     await c.say('foglalásaim');
     expect(c.heard).toContain(`Könyvtárközi kérése:\n\nKérésszám: ${ref} – „Abigél”: megérkezett. Átveheti a könyvtárban, határidő: november 30., hétfő. Fizetendő az átvételkor: 1650\u00a0Ft.`);

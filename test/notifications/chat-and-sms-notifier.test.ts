@@ -2,6 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/persistence/prisma-client';
 import { appointmentIcs } from '../../src/notifications/ics';
 import { createPickupServices } from '../../src/staff/pickup-services';
+import { DevelopmentSmsSender } from '../../src/channels/twilio-sms/development-sms-sender';
+import { TwilioSmsSender, type MessagesClient } from '../../src/channels/twilio-sms/twilio-sms-sender';
+import type { SmsSender } from '../../src/domain/ports/sms-sender';
+import { createLogger } from '../../src/logging';
 import { anOrder } from '../staff/staff-support';
 import { freshDb } from '../support/test-db';
 
@@ -9,12 +13,13 @@ let db: Db;
 let sms: Array<{ to: string; body: string }>;
 let pickup: ReturnType<typeof createPickupServices>;
 let clock: Date;
+const silentLog = () => createLogger('silent');
 
 beforeEach(async () => {
   ({ db } = await freshDb());
   sms = [];
   clock = new Date('2026-11-23T08:00:00Z');
-  pickup = createPickupServices(db, () => clock, { sms: { send: async (to, body) => { sms.push({ to, body }); } } });
+  pickup = createPickupServices(db, () => clock, { sms: { send: async (to, body) => { sms.push({ to, body }); return { status: 'sent' }; } } });
   pickup.publicUrl.value = 'https://library.example';
 });
 afterEach(async () => { await db.$disconnect(); });
@@ -61,6 +66,34 @@ describe('ChatAndSmsNotifier', () => {
     await pickup.notifier.notify({ kind: 'expiring', orderId: order.id, once: true });
     expect(sms).toHaveLength(1);
     expect(await db.notification.count({ where: { orderId: order.id, kind: 'expiring' } })).toBe(1);
+  });
+});
+
+describe('what staff are told became of a text message', () => {
+  const ready = async (sender: SmsSender) => {
+    const services = createPickupServices(db, () => clock, { sms: sender });
+    const order = await anOrder(db, { library: 'kalamaria', card: '1001001', ref: '1000026', status: 'preparing', title: 'Ο Καπετάν Μιχάλης' });
+    await services.transitionOrder.run({ libraryId: 'kalamaria', ref: '1000026', to: 'ready', actor: 'staff:1' });
+    return db.notification.findMany({ where: { orderId: order.id }, select: { channel: true, status: true, detail: true } });
+  };
+
+  it('records "sent" only when the provider accepted the message', async () => {
+    const client: MessagesClient = { messages: { create: async () => ({ sid: 'SM1' }) } };
+    expect(await ready(new TwilioSmsSender('+3021000000', silentLog(), client))).toEqual([{ channel: 'sms', status: 'sent', detail: null }]);
+  });
+
+  it('records "failed" with the provider\'s reason when Twilio refuses it', async () => {
+    const client: MessagesClient = { messages: { create: async () => { throw Object.assign(new Error("The 'To' number is not a valid phone number."), { code: 21211 }); } } };
+    expect(await ready(new TwilioSmsSender('+3021000000', silentLog(), client)))
+      .toEqual([{ channel: 'sms', status: 'failed', detail: "21211: The 'To' number is not a valid phone number." }]);
+  });
+
+  it('records "not configured", not "sent", when there is no SMS service and the text only went to the log', async () => {
+    expect(await ready(new DevelopmentSmsSender(silentLog()))).toEqual([{ channel: 'sms', status: 'not_configured', detail: null }]);
+  });
+
+  it('records "failed" with the error when a sender throws after all', async () => {
+    expect(await ready({ send: async () => { throw new Error('socket hang up'); } })).toEqual([{ channel: 'sms', status: 'failed', detail: 'socket hang up' }]);
   });
 });
 

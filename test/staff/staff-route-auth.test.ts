@@ -39,6 +39,7 @@ const ROUTES: Record<string, RouteSpec> = {
   'GET /staff/login': { public: true },
   'POST /staff/login': { public: true },
   'GET /api/staff/openapi.json': { public: true },
+  'GET /staff/assets/:file': { public: true }, // the pages' style sheet and script: nothing personal
   'POST /api/staff/session': { public: true },
   'POST /staff/logout': { ownSession: true },
   'GET /api/staff/session': { ownSession: true },
@@ -46,6 +47,12 @@ const ROUTES: Record<string, RouteSpec> = {
   // ---- queue and orders (Kalamaria's order 1000009) --------------------------------------
   'GET /staff': { victim: 'kalamaria', sample: () => ({ path: '/staff?status=all' }), absent: ['1000009'] },
   'GET /staff/orders/:ref': { victim: 'kalamaria', sample: () => ({ path: '/staff/orders/1000009' }) },
+  'GET /staff/orders/:ref/cancel': { victim: 'kalamaria', sample: () => ({ path: '/staff/orders/1000009/cancel' }) },
+  'POST /staff/orders/:ref/cancel': { victim: 'kalamaria', sample: (f) => ({ path: '/staff/orders/1000009/cancel', body: { reason: 'damaged', version: f.kalamariaOrder.version } }) },
+  'GET /staff/queue/rows': { victim: 'kalamaria', sample: () => ({ path: '/staff/queue/rows?status=all' }), absent: ['1000009'] },
+  'GET /staff/queue/events': { victim: 'kalamaria', sample: () => ({ path: '/staff/queue/events?status=all' }), absent: [] }, // an event stream: its first event is read
+  'GET /staff/pick-list': { victim: 'kalamaria', sample: () => ({ path: '/staff/pick-list' }), absent: ['1000009'] },
+  'GET /staff/pick-list.csv': { victim: 'kalamaria', sample: () => ({ path: '/staff/pick-list.csv' }), absent: ['1000009'] },
   'POST /staff/orders/:ref/transition': { victim: 'kalamaria', sample: (f) => ({ path: '/staff/orders/1000009/transition', body: { to: 'preparing', version: f.kalamariaOrder.version } }) },
   'POST /staff/orders/:ref/appointment': { victim: 'kalamaria', sample: (f) => ({ path: '/staff/orders/1000009/appointment', body: { branch: 'kal-central', startsAt: SOON(), version: f.kalamariaOrder.version } }) },
   'POST /staff/orders/:ref/note': { victim: 'kalamaria', sample: (f) => ({ path: '/staff/orders/1000009/note', body: { note: 'intruder', version: f.kalamariaOrder.version } }) },
@@ -148,8 +155,21 @@ async function send(method: string, path: string, options: { cookie?: string; cs
       body = new URLSearchParams({ ...form, ...(options.csrf ? { _csrf: options.csrf } : {}) }).toString();
     }
   }
-  const response = await fetch(`${base}${path}`, { method, headers, body, redirect: 'manual' });
-  return { status: response.status, location: response.headers.get('location'), text: await response.text() };
+  const abort = new AbortController();
+  const response = await fetch(`${base}${path}`, { method, headers, body, redirect: 'manual', signal: abort.signal });
+  if (!(response.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
+    return { status: response.status, location: response.headers.get('location'), text: await response.text() };
+  }
+  // An event stream: what it says first (one event), then the connection is dropped.
+  const reader = response.body!.getReader();
+  let text = '';
+  while (!text.includes('\n\n')) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    text += new TextDecoder().decode(value);
+  }
+  abort.abort();
+  return { status: response.status, location: response.headers.get('location'), text };
 }
 
 /** The sample request of a route, or the route's own path for the public and own-session ones. */

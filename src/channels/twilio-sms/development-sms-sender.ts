@@ -1,4 +1,4 @@
-import type { SmsSender } from '../../domain/ports/sms-sender';
+import type { SmsResult, SmsSender } from '../../domain/ports/sms-sender';
 import type { Logger } from '../../logging';
 import { maskPhone } from './twilio-sms-sender';
 
@@ -8,8 +8,9 @@ export class DevelopmentSmsSender implements SmsSender {
 
   constructor(private readonly log: Logger) {}
 
-  async send(to: string, body: string): Promise<void> {
+  async send(to: string, body: string): Promise<SmsResult> {
     this.sent.push({ to, body });
     this.log.info({ to: maskPhone(to), body, transport: 'development' }, 'sms (not sent: Twilio Messaging is not configured)');
+    return { status: 'not_configured' };
   }
 }

@@ -1,5 +1,5 @@
 import twilio from 'twilio';
-import type { SmsSender } from '../../domain/ports/sms-sender';
+import type { SmsResult, SmsSender } from '../../domain/ports/sms-sender';
 import type { Logger } from '../../logging';
 
 /** The part of Twilio's REST client this sender uses (a fake in tests). */
@@ -21,12 +21,16 @@ export class TwilioSmsSender implements SmsSender {
     this.client = client ?? twilio(credentials?.accountSid, credentials?.authToken, { timeout: TIMEOUT_MS });
   }
 
-  async send(to: string, body: string): Promise<void> {
+  async send(to: string, body: string): Promise<SmsResult> {
     try {
       const message = await this.client.messages.create({ to, from: this.from, body });
       this.log.info({ sms: message.sid, to: maskPhone(to) }, 'sms sent');
+      return { status: 'sent' };
     } catch (err) {
       this.log.error({ err: { name: (err as Error).name, message: (err as Error).message }, to: maskPhone(to) }, 'sms not sent');
+      // Twilio's own words (e.g. "The 'To' number +30690 is not a valid phone number."), cut to a line.
+      const code = (err as { code?: unknown }).code;
+      return { status: 'failed', detail: `${code ? `${String(code)}: ` : ''}${(err as Error).message ?? String(err)}`.slice(0, 200) };
     }
   }
 }

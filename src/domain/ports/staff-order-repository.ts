@@ -74,7 +74,20 @@ export interface QueueRow {
   patronName: string;
   branches: Array<{ id: string; name: string }>;
   itemCount: number;
+  /** The books themselves, shelf by shelf: what staff fetch without opening the order. */
+  items: QueueItem[];
   nextAppointment: Date | null;
+}
+
+export interface QueueItem {
+  title: string;
+  author: string;
+  branchId: string;
+  branchName: string;
+  shelfMark: string;
+  /** The copy's barcode (MARC 952$p); null for a copy imported without one. */
+  barcode: string | null;
+  holdStatus: string;
 }
 
 /** How the holds of an order change with its status. */

@@ -2,95 +2,117 @@ import type { TFunction } from 'i18next';
 import { nextIllStatuses } from '../../domain/ill-status';
 import type { IllRequestView } from '../../domain/ports/ill-repository';
 import { formatDateTime, formatDay } from '../../i18n/format-date';
-import { actorName, channelName, esc, layout, type PageContext } from '../pages';
+import { actorName, channelName, creationNote, sentence } from '../pages';
+import { renderPage, type PageContext } from '../view';
 
 const money = (t: TFunction, minor: number | undefined, currency: string) =>
   minor === undefined ? '' : t('ill:staff.amount', { amount: minor / 100, formatParams: { amount: { currency } } });
-
-const badge = (t: TFunction, status: string) => `<span class="badge s-${esc(status)}">${esc(t(`ill:staff.status.${status}`))}</span>`;
 
 /** The ILL queue: open requests, oldest first, so nothing waits unseen. */
 export function illQueuePage(ctx: PageContext, rows: IllRequestView[], all: boolean): string {
   const { t } = ctx;
   const zone = ctx.policy.timezone;
-  const body = rows.length === 0 ? `<p>${esc(t('ill:staff.none'))}</p>` : `<table><thead><tr>${
-    ['ref', 'status', 'document', 'form', 'patron', 'lender', 'collect_by', 'created'].map((c) => `<th>${esc(t(`ill:staff.col.${c}`))}</th>`).join('')
-  }</tr></thead><tbody>${rows.map((r) => `<tr>
-    <td><a href="/staff/ill/${esc(r.ref)}">${esc(r.ref)}</a></td><td>${badge(t, r.status)}</td>
-    <td>${esc(r.title)}${r.author ? ` — ${esc(r.author)}` : ''}${r.journal ? ` (${esc(r.journal)})` : ''}</td>
-    <td>${esc(t(`ill:staff.form.${r.form}`))}</td><td>${esc(r.patron.name)} (${esc(r.patron.cardNumber)})</td>
-    <td>${esc(r.lender)}</td><td>${r.collectBy ? esc(formatDay(r.collectBy, ctx.language, zone)) : ''}</td>
-    <td>${esc(formatDateTime(r.createdAt, ctx.language, zone))}</td></tr>`).join('')}</tbody></table>`;
-  return layout(ctx, t('ill:staff.queue_title'), `<section><h1>${esc(t('ill:staff.queue_title'))}</h1>
-    <p><a href="/staff/ill${all ? '' : '?all=1'}">${esc(all ? t('ill:staff.queue_title') : t('ill:staff.show_all'))}</a></p>${body}</section>`);
+  return renderPage(ctx, 'ill-queue', t('ill:staff.queue_title'), {
+    toggle: { href: `/staff/ill${all ? '' : '?all=1'}`, label: all ? t('ill:staff.queue_title') : t('ill:staff.show_all') },
+    columns: ['ref', 'status', 'document', 'form', 'patron', 'lender', 'collect_by', 'created'].map((c) => t(`ill:staff.col.${c}`)),
+    rows: rows.map((r) => ({
+      ref: r.ref, status: r.status, statusLabel: t(`ill:staff.status.${r.status}`),
+      document: `${r.title}${r.author ? ` — ${r.author}` : ''}${r.journal ? ` (${r.journal})` : ''}`,
+      form: t(`ill:staff.form.${r.form}`), patron: `${r.patron.name} (${r.patron.cardNumber})`, lender: r.lender ?? '',
+      collectBy: r.collectBy ? formatDay(r.collectBy, ctx.language, zone) : '', created: formatDateTime(r.createdAt, ctx.language, zone),
+    })),
+  }, { current: '/staff/ill' });
 }
 
-export interface IllRequestPageData { request: IllRequestView; flash?: string; error?: string }
+export interface IllRequestPageData {
+  request: IllRequestView;
+  flash?: string;
+  error?: string;
+  /** A step staff asked for that needs a second click: its form fields, sent again with `confirmed`. */
+  confirm?: { type: string; fields: Array<{ name: string; value: string }> };
+  /** Colleagues by id, so the history names who did what. */
+  staffNames?: ReadonlyMap<number, string>;
+}
 
 /** One request: what was asked, the terms the reader accepted, the history, what is owed, and the next steps. */
-export function illRequestPage(ctx: PageContext, { request: r, flash, error }: IllRequestPageData): string {
-  const { t } = ctx;
+export function illRequestPage(ctx: PageContext, { request: r, flash, error, confirm, staffNames }: IllRequestPageData): string {
+  const { t, language } = ctx;
   const zone = ctx.policy.timezone;
   const row = (key: string, value: string | number | undefined | null) =>
-    value === undefined || value === null || value === '' ? '' : `<dt>${esc(t(`ill:staff.field.${key}`))}</dt><dd data-field="${esc(key)}">${esc(value)}</dd>`;
+    value === undefined || value === null || value === '' ? [] : [{ key, label: t(`ill:staff.field.${key}`), value: String(value) }];
   const details = [
     row('kind', t(`ill:staff.kind.${r.kind}`)), row('title', r.title), row('author', r.author), row('journal', r.journal), row('year', r.year),
     row('volume_issue', r.volumeIssue), row('pages', r.pages), row('isbn', r.isbn),
-    row('not_needed_after', r.notNeededAfter ? formatDay(r.notNeededAfter, ctx.language, zone) : undefined),
+    row('not_needed_after', r.notNeededAfter ? formatDay(r.notNeededAfter, language, zone) : undefined),
     row('form', t(`ill:staff.form.${r.form}`)), row('max_cost', r.form === 'original' ? undefined : money(t, r.maxCost, r.currency)),
     row('lender', r.lender), row('lender_cost', money(t, r.lenderCost, r.currency)),
-    row('cost_pending', r.costAcceptancePending ? '!' : undefined), row('weight', r.weightGrams), row('amount_due', money(t, r.amountDue, r.currency)),
-    row('collect_by', r.collectBy ? formatDay(r.collectBy, ctx.language, zone) : undefined), row('use', r.use ? t(`ill:staff.use.${r.use}`) : undefined),
-    row('due_date', r.dueDate ? formatDay(r.dueDate, ctx.language, zone) : undefined),
-    row('liability', r.liabilitySignedAt ? formatDateTime(r.liabilitySignedAt, ctx.language, zone) : undefined),
-    row('returned', r.returnedAt ? formatDateTime(r.returnedAt, ctx.language, zone) : undefined),
-  ].join('');
-  const patron = [row('patron', r.patron.name), row('card', r.patron.cardNumber), row('phone', r.patron.phone), row('channel', channelName(t, r.channel))].join('');
-  const terms = r.acceptances.map((a) => `<li><details><summary>${esc(t('ill:staff.accepted_at', {
-    version: a.version, at: formatDateTime(a.acceptedAt, ctx.language, zone), actor: actorName(t, a.actor),
-  }))}</summary><p style="white-space:pre-line">${esc(a.text)}</p></details></li>`).join('');
-  const history = r.events.map((e) => `<li>${esc(formatDateTime(e.at, ctx.language, zone))} — ${esc(actorName(t, e.actor))}: ${
-    e.fromStatus ? `${esc(t(`ill:staff.status.${e.fromStatus}`))} → ` : ''}${esc(t(`ill:staff.status.${e.toStatus}`))}${e.note ? ` (${esc(e.note)})` : ''}</li>`).join('');
-  const charges = r.charges.map((c) => `<li>${esc(t(`ill:staff.charge_kind.${c.kind}`))}: ${esc(money(t, c.amount, r.currency))} ${
-    c.paidAt ? esc(t('ill:staff.paid', { at: formatDateTime(c.paidAt, ctx.language, zone) }))
-      : `<form class="inline" method="post" action="/staff/ill/${esc(r.ref)}/charges/${c.id}/paid">${hidden(ctx, r)}<button class="action" type="submit">${esc(t('ill:staff.record_payment'))}</button></form>`}</li>`).join('');
-  return layout(ctx, t('ill:staff.request_title', { ref: r.ref }), `
-  <section><h1>${esc(t('ill:staff.request_title', { ref: r.ref }))} ${badge(t, r.status)}</h1>
-    ${flash ? `<p class="flash" role="status">${esc(flash)}</p>` : ''}${error ? `<p class="error" role="alert">${esc(error)}</p>` : ''}
-    <div class="grid"><dl>${details}</dl><dl>${patron}</dl></div></section>
-  <section><h2>${esc(t('ill:staff.actions'))}</h2>${actionForms(ctx, r)}</section>
-  ${charges ? `<section><h2>${esc(t('ill:staff.charges'))}</h2><ul>${charges}</ul></section>` : ''}
-  <section><h2>${esc(t('ill:staff.terms_heading'))}</h2><ul>${terms}</ul></section>
-  <section><h2>${esc(t('ill:staff.history'))}</h2><ul>${history}</ul></section>`);
+    row('cost_pending', r.costAcceptancePending ? t('ill:staff.cost_pending_yes') : undefined), row('weight', r.weightGrams), row('amount_due', money(t, r.amountDue, r.currency)),
+    row('collect_by', r.collectBy ? formatDay(r.collectBy, language, zone) : undefined), row('use', r.use ? t(`ill:staff.use.${r.use}`) : undefined),
+    row('due_date', r.dueDate ? formatDay(r.dueDate, language, zone) : undefined),
+    row('liability', r.liabilitySignedAt ? formatDateTime(r.liabilitySignedAt, language, zone) : undefined),
+    row('returned', r.returnedAt ? formatDateTime(r.returnedAt, language, zone) : undefined),
+  ].flat();
+  const patron = [row('patron', r.patron.name), row('card', r.patron.cardNumber), row('phone', r.patron.phone), row('channel', sentence(channelName(t, r.channel), language))].flat();
+  return renderPage(ctx, 'ill-request', t('ill:staff.request_title', { ref: r.ref }), {
+    ref: r.ref, version: r.version, status: r.status, statusLabel: t(`ill:staff.status.${r.status}`), flash, error, details, patron,
+    actions: confirm ? [] : illActions(t, r),
+    confirm: confirm ? {
+      ...confirm, action: t(`ill:staff.action.${confirm.type}`),
+      note: confirm.fields.find((f) => f.name === `note_${confirm.type}`)?.value ?? '',
+    } : undefined,
+    charges: r.charges.map((c) => ({
+      id: c.id, label: t(`ill:staff.charge_kind.${c.kind}`), amount: money(t, c.amount, r.currency),
+      paid: c.paidAt ? t('ill:staff.paid', { at: formatDateTime(c.paidAt, language, zone) }) : undefined,
+    })),
+    terms: r.acceptances.map((a) => ({
+      summary: t('ill:staff.accepted_at', { version: a.version, at: formatDateTime(a.acceptedAt, language, zone), actor: actorName(t, a.actor, staffNames) }), text: a.text,
+    })),
+    // Who, what and the note in columns of their own: never "system: beérkezett" run together.
+    history: r.events.map((e) => ({
+      when: formatDateTime(e.at, language, zone), who: sentence(actorName(t, e.actor, staffNames), language),
+      from: e.fromStatus ? t(`ill:staff.status.${e.fromStatus}`) : undefined, to: t(`ill:staff.status.${e.toStatus}`),
+      note: e.note ? (e.fromStatus ? illNote(t, e.note) : creationNote(t, e.note)) : '',
+    })),
+  }, { current: '/staff/ill' });
 }
 
-const hidden = (ctx: PageContext, r: IllRequestView) =>
-  `<input type="hidden" name="_csrf" value="${esc(ctx.csrfToken)}"><input type="hidden" name="version" value="${r.version}">`;
+/**
+ * Notes the workflow writes itself are codes (the use chosen at collection, the reader's answer
+ * on cost); staff read them in words. Anything else was typed by staff and is shown as written.
+ */
+const ILL_NOTE_CODES: Record<string, string> = {
+  'copy kept by the reader': 'ill:staff.note_codes.copy_kept',
+  'cost declined by the reader': 'ill:staff.note_codes.cost_declined',
+  'cost accepted by the reader': 'ill:staff.note_codes.cost_accepted',
+  home: 'ill:staff.use.home',
+  reading_room: 'ill:staff.use.reading_room',
+};
+export const illNote = (t: TFunction, note: string) => (ILL_NOTE_CODES[note] ? t(ILL_NOTE_CODES[note]!) : note);
+
+interface IllField { kind: 'input' | 'select' | 'checkbox'; id: string; name: string; label: string; type?: string; min?: number; required?: boolean; options?: Array<{ value: string; label: string }> }
 
 /** One small form per possible next step, with just the inputs that step needs. */
-function actionForms(ctx: PageContext, r: IllRequestView): string {
-  const { t } = ctx;
-  const form = (type: string, inputs = '', danger = false) => `<form class="inline" method="post" action="/staff/ill/${esc(r.ref)}/action">${hidden(ctx, r)}
-    <input type="hidden" name="type" value="${esc(type)}">${inputs}<button class="action${danger ? ' danger' : ''}" type="submit">${esc(t(`ill:staff.action.${type}`))}</button></form>`;
-  const field = (name: string, label: string, attrs: string) =>
-    `<label for="${esc(`${name}-${r.ref}`)}">${esc(t(`ill:staff.input.${label}`))}</label><input id="${esc(`${name}-${r.ref}`)}" name="${esc(name)}" ${attrs}> `;
-  const note = (type: string) => form(type, field(`note_${type}`, 'note', 'required'), true);
+export function illActions(t: TFunction, r: IllRequestView) {
+  const form = (type: string, fields: IllField[] = [], danger = false) => ({ type, fields, danger, label: t(`ill:staff.action.${type}`) });
+  const input = (name: string, label: string, type: string, extra: Partial<IllField> = {}): IllField =>
+    ({ kind: 'input', id: `${name}-${r.ref}`, name, label: t(`ill:staff.input.${label}`), type, ...extra });
+  const note = (type: string) => form(type, [input(`note_${type}`, 'note', 'text', { required: true })], true);
   const next = nextIllStatuses(r.status);
-  const out: string[] = [];
-  if (next.includes('requested')) out.push(form('request', field('lender', 'lender', 'required')));
-  if (next.includes('terms_received')) out.push(form('terms', field('lenderCost', 'lender_cost', 'type="number" min="0" step="1" required')));
-  if (r.status === 'terms_received' && r.costAcceptancePending) out.push(form('accept_by_phone'), form('decline_by_phone', '', true));
+  const out: Array<ReturnType<typeof form>> = [];
+  if (next.includes('requested')) out.push(form('request', [input('lender', 'lender', 'text', { required: true })]));
+  if (next.includes('terms_received')) out.push(form('terms', [input('lenderCost', 'lender_cost', 'number', { min: 0, required: true })]));
+  if (r.status === 'terms_received' && r.costAcceptancePending) out.push(form('accept_by_phone'), form('decline_by_phone', [], true));
   if (next.includes('shipped')) out.push(form('ship'));
-  if (next.includes('arrived')) out.push(form('arrive', r.form === 'original' ? field('weightGrams', 'weight', 'type="number" min="1" step="1" required') : ''));
+  if (next.includes('arrived')) out.push(form('arrive', r.form === 'original' ? [input('weightGrams', 'weight', 'number', { min: 1, required: true })] : []));
   if (next.includes('collected')) {
-    const options = ['home', 'reading_room'].map((u) => `<option value="${u}">${esc(t(`ill:staff.use.${u}`))}</option>`).join('');
-    out.push(form('collect', `<label for="use-${esc(r.ref)}">${esc(t('ill:staff.input.use'))}</label><select id="use-${esc(r.ref)}" name="use">${options}</select> `
-      + (r.form === 'original' ? `${field('dueDate', 'due_date', 'type="date"')}<label><input type="checkbox" name="liabilitySigned" value="1"> ${esc(t('ill:staff.input.liability'))}</label> ` : '')));
+    const use: IllField = { kind: 'select', id: `use-${r.ref}`, name: 'use', label: t('ill:staff.input.use'), options: ['home', 'reading_room'].map((u) => ({ value: u, label: t(`ill:staff.use.${u}`) })) };
+    out.push(form('collect', [use, ...(r.form === 'original'
+      ? [input('dueDate', 'due_date', 'date'), { kind: 'checkbox' as const, id: `liability-${r.ref}`, name: 'liabilitySigned', label: t('ill:staff.input.liability') }] : [])]));
   }
-  if (next.includes('not_collected')) out.push(form('send_back', '', true));
+  if (next.includes('not_collected')) out.push(form('send_back', [], true));
   if (next.includes('returned') && r.form === 'original') out.push(form('return'));
   if (next.includes('closed') && (r.status === 'returned' || r.form !== 'original')) out.push(form('close'));
   if (next.includes('unfilled')) out.push(note('unfilled'));
   if (next.includes('cancelled')) out.push(note('cancel'));
-  return out.join('\n');
+  return out;
 }

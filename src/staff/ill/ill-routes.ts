@@ -7,7 +7,8 @@ import type { LibraryInfo } from '../../domain/types';
 import { tFor } from '../../i18n/init';
 import { staffPasswordHasher } from '../../persistence/scrypt-pin-hasher';
 import type { PickupAssembly } from '../pickup-services';
-import { apiError, csrfOk, html, isVersion, MAX_NOTE, redirect, staffFormPost, staffPages } from '../routes';
+import { apiError, csrfOk, html, isVersion, MAX_NOTE, redirect, staffFormPost } from '../http';
+import { staffPages } from '../staff-request';
 import { StaffAuth, type StaffSession } from '../staff-auth';
 import { illQueuePage, illRequestPage } from './ill-pages';
 import type { IllAssembly } from './ill-services';
@@ -40,6 +41,8 @@ function isDueDate(text: string, now: Date): boolean {
   return days > -2 && days <= MAX_DUE_DAYS;
 }
 /** Requests staff still have to act on, plus uncollected ones whose postage may be unpaid. */
+/** Steps that end a request or refuse the reader: shown once more before they are taken. */
+const CONFIRM_FIRST = new Set(['cancel', 'unfilled', 'decline_by_phone', 'send_back']);
 const QUEUE_STATUSES = [...OUTSTANDING_ILL_STATUSES, 'returned', 'not_collected'] as const;
 
 /**
@@ -75,7 +78,7 @@ export function registerIllStaffRoutes(server: Server, deps: IllStaffRouteDeps):
     const request = await find(s, req.params.ref);
     if (!request) { html(res, 404, context(s).t('ill:staff.not_found')); return; }
     const done = (req.query as Record<string, unknown> | undefined)?.done;
-    html(res, 200, illRequestPage(context(s), { request, ...(done ? { flash: context(s).t('ill:staff.done') } : {}) }));
+    html(res, 200, illRequestPage(context(s), { staffNames: await pickup.staff.names(s.staff.libraryId), request, ...(done ? { flash: context(s).t('ill:staff.done') } : {}) }));
   });
 
   const formAction = (handle: (s: StaffSession, r: IllRequestView, body: Record<string, string>, req: Request) => Promise<Refusal<string> | undefined>) =>
@@ -85,15 +88,28 @@ export function registerIllStaffRoutes(server: Server, deps: IllStaffRouteDeps):
       const refusal = await handle(s, request, body, req);
       if (!refusal) { redirect(res, `/staff/ill/${request.ref}?done=1`); return; }
       const fresh = (await find(s, request.ref)) ?? request;
-      html(res, statusFor(refusal.reason), illRequestPage(context(s), { request: fresh, error: refusalText(s, refusal) }));
+      html(res, statusFor(refusal.reason), illRequestPage(context(s), { staffNames: await pickup.staff.names(s.staff.libraryId), request: fresh, error: refusalText(s, refusal) }));
     });
 
-  server.post('/staff/ill/:ref/action', formAction(async (s, r, body) => {
+  // Steps that end a request or turn the reader down are confirmed first, as cancelling an order is:
+  // the same form comes back with what will happen and a second button (a slip is not a decision).
+  server.post('/staff/ill/:ref/action', staffFormPost(session, (s) => context(s).t('login.expired'), async (s, body, req, res) => {
+    if (!CONFIRM_FIRST.has(body.type ?? '') || body.confirmed === '1') { await act(req, res); return; }
+    const request = await find(s, req.params.ref);
+    if (!request) { html(res, 404, context(s).t('ill:staff.not_found')); return; }
+    const action = actionFromForm(request, body, pickup.now());
+    // Nothing to confirm when the step would be refused anyway (no reason written): the refusal says why.
+    if (!action || ('note' in action && !action.note.trim())) { await act(req, res); return; }
+    const fields = Object.entries(body).filter(([k]) => k !== '_csrf' && k !== 'confirmed').map(([name, value]) => ({ name, value }));
+    html(res, 200, illRequestPage(context(s), { staffNames: await pickup.staff.names(s.staff.libraryId), request, confirm: { type: body.type!, fields } }));
+  }));
+
+  const act = formAction(async (s, r, body) => {
     const action = actionFromForm(r, body, pickup.now());
     if (!action) return { allowed: false, reason: 'ill.amount_invalid' };
     const result = await ill.workflow.apply(s.staff.libraryId, r.ref, action, actor(s), Number(body.version));
     return result.allowed ? undefined : result;
-  }));
+  });
 
   server.post('/staff/ill/:ref/charges/:charge/paid', formAction(async (s, r, _body, req) => {
     const charge = r.charges.find((c) => c.id === Number(req.params.charge));

@@ -24,7 +24,7 @@ describe('TwilioSmsSender', () => {
   it('logs a failure instead of failing the turn: the order is already written', async () => {
     const client: MessagesClient = { messages: { create: async () => { throw new Error('21211 invalid To'); } } };
     const { log, lines } = recordingLog();
-    await expect(new TwilioSmsSender('+3021000000', log, client).send('+30690', 'x')).resolves.toBeUndefined();
+    await expect(new TwilioSmsSender('+3021000000', log, client).send('+30690', 'x')).resolves.toEqual({ status: 'failed', detail: '21211 invalid To' });
     expect(lines.map((l) => [l.level, l.msg])).toEqual([['error', 'sms not sent']]);
   });
 });

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp, type App } from '../../../src/app';
 import type { BotOptions } from '../../../src/bot/create-bot';
 import { TwilioCall } from '../../../src/tools/twilio-call';
-import type { SmsSender } from '../../../src/domain/ports/sms-sender';
+import type { SmsResult, SmsSender } from '../../../src/domain/ports/sms-sender';
 import { freshDb } from '../../support/test-db';
 
 export const AUTH_TOKEN = 'test-auth-token-0123456789abcdef';
@@ -14,7 +14,7 @@ export const MONDAY_NOON = new Date('2026-11-23T10:00:00Z');
 
 export class RecordingSms implements SmsSender {
   readonly sent: Array<{ to: string; body: string }> = [];
-  async send(to: string, body: string): Promise<void> { this.sent.push({ to, body }); }
+  async send(to: string, body: string): Promise<SmsResult> { this.sent.push({ to, body }); return { status: 'sent' }; }
 }
 
 export interface VoiceApp { app: App; server: string; sms: RecordingSms; call(library: string, from?: string): TwilioCall }
