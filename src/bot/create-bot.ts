@@ -1,5 +1,6 @@
 import { ConversationState, type Storage } from 'botbuilder';
 import { policyFor, LIBRARY_IDS } from '../domain/policy/policies';
+import { DemandList } from '../domain/services/demand-list';
 import { PlaceOrder } from '../domain/services/place-order';
 import { SearchCatalogue } from '../domain/services/search-catalogue';
 import { SignIn } from '../domain/services/sign-in';
@@ -12,6 +13,7 @@ import type { Logger } from '../logging';
 import { PrismaBotStorage } from '../persistence/prisma-bot-storage';
 import { PrismaCatalogueRepository } from '../persistence/prisma-catalogue-repository';
 import type { Db } from '../persistence/prisma-client';
+import { PrismaDemandLog } from '../persistence/prisma-demand-log';
 import { PrismaOrderRepository } from '../persistence/prisma-order-repository';
 import { PrismaPatronRepository } from '../persistence/prisma-patron-repository';
 import type { PinHasher } from '../domain/ports/pin-hasher';
@@ -83,6 +85,8 @@ export async function createBot(db: Db, options: BotOptions = {}): Promise<BotAs
     transitionOrder: pickup.transitionOrder,
     recordArrival: pickup.recordArrival,
     patronOrders: pickup.patronOrders,
+    demand: new DemandList(new PrismaDemandLog(db), now),
+    copyAlerts: pickup.copyAlerts,
     ill,
   };
   const conversationState = new ConversationState(options.storage ?? new PrismaBotStorage(db));

@@ -115,6 +115,8 @@ export class PrismaPatronDataRepository implements PatronDataRepository {
         await tx.webChatOutbox.deleteMany({ where: { conversationId: { in: conversationIds } } });
         // A phone conversation's id is the CallSid: its answered webhooks hold what was said.
         await tx.voiceTurn.deleteMany({ where: { callSid: { in: conversationIds } } });
+        // "Tell me when a copy is back" is a message to this patron, nothing the library accounts for.
+        await tx.copyAlert.deleteMany({ where: { patronId } });
         const callbackRequestsDeleted = patron.phone
           ? (await tx.callbackRequest.deleteMany({ where: { libraryId: patron.libraryId, phone: patron.phone } })).count
           : 0;

@@ -51,7 +51,7 @@ export function layout(ctx: PageContext, title: string, body: string, options: {
     ? `<span class="who">${esc(t('signed_in_as', { name: ctx.staffName, library: ctx.libraryName }))}</span>
        <form method="post" action="/staff/logout"><input type="hidden" name="_csrf" value="${esc(ctx.csrfToken)}"><button type="submit">${esc(t('logout'))}</button></form>`
     : '';
-  const nav = ctx.staffName ? `<a href="/staff">${esc(t('nav.queue'))}</a>${ctx.policy.ill.enabled ? `<a href="/staff/ill">${esc(t('ill:staff.nav'))}</a>` : ''}<a href="/staff/patrons">${esc(t('staff:nav.patrons'))}</a><a href="/staff/lockouts">${esc(t('staff:nav.lockouts'))}</a>` : '';
+  const nav = ctx.staffName ? `<a href="/staff">${esc(t('nav.queue'))}</a>${ctx.policy.ill.enabled ? `<a href="/staff/ill">${esc(t('ill:staff.nav'))}</a>` : ''}<a href="/staff/patrons">${esc(t('staff:nav.patrons'))}</a><a href="/staff/lockouts">${esc(t('staff:nav.lockouts'))}</a><a href="/staff/demand">${esc(t('staff:nav.demand'))}</a><a href="/staff/copy-alerts">${esc(t('staff:nav.copy_alerts'))}</a>` : '';
   return `<!doctype html>
 <html lang="${esc(ctx.language)}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -1,0 +1,75 @@
+import { refuse, type Refusal } from '../decision';
+import type { LibraryPolicy } from '../policy/library-policy';
+import type { CopyAlertNotifier } from '../ports/copy-alert-notifier';
+import type { CopyAlertRepository, CopyAlertView, NewCopyAlert } from '../ports/copy-alert-repository';
+import { quarantineEndsAt } from '../rules/quarantine';
+
+export type CheckInRefusal = 'copy.unknown_barcode' | 'copy.not_on_loan';
+export type CheckInResult = { allowed: true; title: string; availableFrom?: Date; notified: number } | Refusal<CheckInRefusal>;
+
+/**
+ * "Tell me when a copy is back" (issue 21). The hold rules stand: only copies on the shelf are
+ * held, so this reserves nothing; it tells each waiting patron once that a copy is there, and
+ * the first to ask for it gets it. Every path that puts a copy back on the shelf calls
+ * `copiesBack`: an order cancelled or expired (its held copies), a staff check-in, and the end
+ * of a quarantine (release-quarantine job).
+ */
+export class CopyAlerts {
+  constructor(
+    private readonly repo: CopyAlertRepository,
+    private readonly notifier: CopyAlertNotifier,
+    private readonly policyFor: (libraryId: string) => LibraryPolicy,
+    private readonly now: () => Date,
+    private readonly onError: (error: unknown, alertId: number) => void = () => undefined,
+  ) {}
+
+  /** A signed-in patron said yes; a second yes for the same book is the same alert. */
+  subscribe(alert: NewCopyAlert): Promise<'opened' | 'merged'> {
+    return this.repo.open(alert);
+  }
+
+  /** Copies of these records may be on the shelf again: tells the patrons waiting for them. Never throws per alert. */
+  async copiesBack(recordIds: readonly number[]): Promise<number> {
+    const distinct = [...new Set(recordIds)];
+    if (distinct.length === 0) return 0;
+    const onShelf = await this.repo.recordsOnShelf(distinct);
+    if (onShelf.length === 0) return 0;
+    let sent = 0;
+    for (const alert of await this.repo.claim(onShelf)) {
+      try {
+        const outcome = await this.notifier.send(alert);
+        await this.repo.finish(alert.id, outcome === 'sent' ? 'sent' : 'failed', this.now(), outcome === 'sent' ? undefined : 'no_address');
+        if (outcome === 'sent') sent += 1;
+      } catch (error) {
+        this.onError(error, alert.id);
+        await this.repo.finish(alert.id, 'failed', this.now(), error instanceof Error ? error.message.slice(0, 200) : String(error).slice(0, 200));
+      }
+    }
+    return sent;
+  }
+
+  /**
+   * Staff check in a returned copy by barcode: on the shelf at once where the library keeps no
+   * quarantine (rules/quarantine.ts), otherwise when it ends; the alerts follow the shelf.
+   */
+  async checkIn(libraryId: string, barcode: string): Promise<CheckInResult> {
+    const copy = await this.repo.copyByBarcode(libraryId, barcode.trim());
+    if (!copy) return refuse('copy.unknown_barcode', { barcode: barcode.trim() });
+    const now = this.now();
+    const ends = quarantineEndsAt(now, this.policyFor(libraryId));
+    const availableFrom = ends.getTime() > now.getTime() ? ends : undefined;
+    if ((await this.repo.checkIn(copy.copyId, now, availableFrom)) === 'not_on_loan') return refuse('copy.not_on_loan', { title: copy.title });
+    const notified = availableFrom ? 0 : await this.copiesBack([copy.recordId]);
+    return { allowed: true, title: copy.title, ...(availableFrom ? { availableFrom } : {}), notified };
+  }
+
+  /** The release-quarantine job: copies whose quarantine is over go on the shelf, and their alerts out. */
+  async releaseQuarantine(): Promise<{ released: number; notified: number }> {
+    const records = await this.repo.releaseQuarantine(this.now());
+    return { released: records.length, notified: await this.copiesBack(records) };
+  }
+
+  list(libraryId: string, limit = 200): Promise<CopyAlertView[]> {
+    return this.repo.list(libraryId, limit);
+  }
+}
