@@ -10,14 +10,14 @@ const openKey = (a: Pick<NewCopyAlert, 'patronId' | 'recordId'>) => `${a.patronI
 export class PrismaCopyAlertRepository implements CopyAlertRepository {
   constructor(private readonly db: Db) {}
 
-  async open(a: NewCopyAlert): Promise<'opened' | 'merged'> {
+  async open(a: NewCopyAlert, at: Date): Promise<'opened' | 'merged'> {
     const contact = { language: a.language, channel: a.channel, conversationRef: a.conversationRef ?? null, title: a.title };
     const key = openKey(a);
     // The latest yes says where the patron is now: the merged alert goes there.
     const merged = await this.db.copyAlert.updateMany({ where: { openKey: key, status: 'open' }, data: contact });
     if (merged.count > 0) return 'merged';
     try {
-      await this.db.copyAlert.create({ data: { ...contact, libraryId: a.libraryId, recordId: a.recordId, patronId: a.patronId, status: 'open', openKey: key } });
+      await this.db.copyAlert.create({ data: { ...contact, libraryId: a.libraryId, recordId: a.recordId, patronId: a.patronId, status: 'open', openKey: key, createdAt: at } });
       return 'opened';
     } catch (error) {
       // Two yeses at once: the other one opened it.

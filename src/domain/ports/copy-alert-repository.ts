@@ -27,7 +27,7 @@ export interface CheckedInCopy { copyId: number; recordId: number; libraryId: st
 
 export interface CopyAlertRepository {
   /** Opens the alert, or refreshes the open one of the same patron and record ('merged'). */
-  open(alert: NewCopyAlert): Promise<'opened' | 'merged'>;
+  open(alert: NewCopyAlert, at: Date): Promise<'opened' | 'merged'>;
   /** Of these records, those with a copy on the shelf now. */
   recordsOnShelf(recordIds: readonly number[]): Promise<number[]>;
   /**

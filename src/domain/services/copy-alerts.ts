@@ -25,7 +25,7 @@ export class CopyAlerts {
 
   /** A signed-in patron said yes; a second yes for the same book is the same alert. */
   subscribe(alert: NewCopyAlert): Promise<'opened' | 'merged'> {
-    return this.repo.open(alert);
+    return this.repo.open(alert, this.now());
   }
 
   /** Copies of these records may be on the shelf again: tells the patrons waiting for them. Never throws per alert. */
