@@ -21,7 +21,7 @@ export interface PageContext {
 
 const STYLE = `
   body { margin: 0; font: 15px/1.45 system-ui, sans-serif; background: #f4f1ea; color: #1d2a30; }
-  header { background: #1f4e5f; color: #fff; padding: 10px 20px; display: flex; gap: 18px; align-items: center; }
+  header { background: #1f4e5f; color: #fff; padding: 10px 20px; display: flex; flex-wrap: wrap; gap: 8px 18px; align-items: center; }
   header a, header button { color: #fff; }
   header .who { margin-left: auto; }
   header form { display: inline; }
@@ -42,10 +42,13 @@ const STYLE = `
   .filters { display: flex; gap: 12px; flex-wrap: wrap; align-items: end; } label { display: block; font-size: .85rem; color: #455; }
   .ok::before { content: "✔ "; color: #2f7d32; } .bad::before { content: "✖ "; color: #9b2c2c; }
   .grid { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; } @media (max-width: 800px) { .grid { grid-template-columns: 1fr; } }
+  input, select, textarea, button { font: inherit; min-height: 28px; }
   dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 12px; margin: 0; } dt { color: #455; }
 `;
 
-export function layout(ctx: PageContext, title: string, body: string, options: { refresh?: boolean } = {}): string {
+// No <meta http-equiv="refresh">: a page that reloads itself every 20 s fails WCAG 2.2.1 (axe
+// meta-refresh, critical) and throws away what staff were typing; the queue's live updates replace it.
+export function layout(ctx: PageContext, title: string, body: string): string {
   const { t } = ctx;
   const who = ctx.staffName
     ? `<span class="who">${esc(t('signed_in_as', { name: ctx.staffName, library: ctx.libraryName }))}</span>
@@ -55,7 +58,6 @@ export function layout(ctx: PageContext, title: string, body: string, options: {
   return `<!doctype html>
 <html lang="${esc(ctx.language)}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-${options.refresh ? '<meta http-equiv="refresh" content="20">' : ''}
 <title>${esc(title)}</title><style>${STYLE}</style></head>
 <body><header><strong>${esc(t('library_staff'))}</strong>${nav}${who}</header><main>${body}</main></body></html>`;
 }
@@ -117,7 +119,7 @@ export function queuePage(ctx: PageContext, data: QueuePageData): string {
   ${data.waiting.length > 0 ? `<section class="waiting" id="waiting"><h2>${esc(t('queue.waiting_heading'))}</h2>${table(data.waiting)}</section>` : ''}
   <section><h1>${esc(t('queue.heading'))}</h1>${data.error ? `<p class="error" role="alert">${esc(data.error)}</p>` : ''}${filters}</section>
   <section id="queue">${table(data.rows)}</section>
-  <section id="schedule"><h2>${esc(t('schedule.heading', { day: formatDay(data.schedule.day, language, zone) }))}</h2>${schedule}</section>`, { refresh: true });
+  <section id="schedule"><h2>${esc(t('schedule.heading', { day: formatDay(data.schedule.day, language, zone) }))}</h2>${schedule}</section>`);
 }
 
 export interface OrderPageData {

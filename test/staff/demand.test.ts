@@ -79,7 +79,8 @@ describe('DemandList', () => {
 
   it('records nothing for a query of no letters or digits, and never throws when the log fails', async () => {
     const errors: unknown[] = [];
-    const failing = new DemandList({ ...new MemoryLog(), recordNotFound: async () => { throw new Error('database down'); } } as DemandLog, () => new Date());
+    class DownLog extends MemoryLog { override async recordNotFound(): Promise<void> { throw new Error('database down'); } }
+    const failing = new DemandList(new DownLog(), () => new Date());
     await failing.notFound({ libraryId: 'ozd', query: 'Abigél', language: 'hu', channel: 'chat' }, (e) => errors.push(e));
     expect(errors).toHaveLength(1);
     const log = new MemoryLog();
