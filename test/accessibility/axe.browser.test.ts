@@ -67,6 +67,16 @@ describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
         await page.waitForTimeout(300);
         expect(await violations(page), `/chat/${library} at ${viewport.width} px`).toEqual([]);
       }
+      // With a conversation on it: a list of titles offered as buttons, then a switch of language.
+      const input = page.getByRole('textbox').first();
+      for (const [said, heard] of [['új könyvek', 'A legújabb beszerzések:'], ['Ελληνικά', 'Εντάξει, συνεχίζουμε στα ελληνικά.']]) {
+        await input.fill(said!);
+        await input.press('Enter');
+        await expect.poll(() => page.getByText(heard!).count(), { timeout: 20_000 }).toBeGreaterThan(0);
+        await page.waitForTimeout(300);
+        expect(await violations(page), `/chat/ozd after «${said}» at ${viewport.width} px`).toEqual([]);
+      }
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('el');
       await context.close();
     }, 60_000);
 
