@@ -1,9 +1,11 @@
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app';
 import { anOrder } from '../staff/staff-support';
 import { startApp } from '../support/http';
+import { SCREENSHOTS } from '../support/screenshots';
 import { freshDb } from '../support/test-db';
 
 // WCAG 2.2 A and AA (issue 21): the chat page and every staff page, at a desktop width and at a
@@ -21,7 +23,15 @@ beforeAll(async () => {
   // A patron's markup in the data: shown as text, and no page may break on it.
   await anOrder(db, { library: 'kalamaria', card: '1001001', ref: '1000017' });
   await anOrder(db, { library: 'ozd', card: '2002001', ref: '2000018' });
-  await db.demandSearch.create({ data: { libraryId: 'ozd', query: '<i>Zorbász</i>', language: 'hu', channel: 'chat', at: new Date() } });
+  await db.demandSearch.createMany({ data: ['<i>Zorbász</i>', 'Ζορμπάς', 'zorbas', 'ζορμπας', 'Zorbas', 'A kis herceg', 'a kis herceg'].map((query, i) => (
+    { libraryId: 'ozd', query, language: i < 2 ? 'el' : 'hu', channel: i % 2 ? 'phone' : 'chat', at: new Date(Date.now() - i * 3_600_000) }
+  )) });
+  const reader = await db.patron.findFirstOrThrow({ where: { libraryId: 'ozd', cardNumber: '2002001' } });
+  const nabob = await db.record.findFirstOrThrow({ where: { title: 'Egy magyar nábob' } });
+  await db.copyAlert.createMany({ data: [
+    { libraryId: 'ozd', recordId: nabob.id, patronId: reader.id, title: nabob.title, language: 'hu', channel: 'phone', status: 'open', openKey: `${reader.id}:${nabob.id}` },
+    { libraryId: 'ozd', recordId: nabob.id + 1, patronId: reader.id, title: 'A Pál utcai fiúk', language: 'hu', channel: 'chat', status: 'sent', sentAt: new Date() },
+  ] });
   await db.$disconnect();
   ({ app, base } = await startApp(url));
   browser = await chromium.launch({
@@ -95,6 +105,10 @@ describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
           const response = await page.goto(`${base}${route}`);
           expect(response?.status(), route).toBe(200);
           found.push(...(await violations(page)).map((v) => `${route}: ${v}`));
+          // The README's pictures of the pages this issue added.
+          if (viewport.width > 1000 && staff.username === 'staff.ozd' && (route === '/staff/demand' || route === '/staff/copy-alerts')) {
+            await page.screenshot({ path: path.join(SCREENSHOTS, `staff-${route.slice('/staff/'.length)}.png`), fullPage: true });
+          }
         }
         await context.close();
       }
