@@ -11,9 +11,6 @@ const STEPS = 'copyAlert.steps';
 
 export interface CopyAlertOptions { recordId: number; title: string }
 
-/** Chat channels whose conversation can be reached later; everything else (a call) is told by SMS. */
-const CHAT_CHANNELS = new Set(['webchat', 'directline', 'emulator', 'msteams', 'test']);
-
 /**
  * After "every copy is on loan": offers to tell the signed-in patron when a copy is back. Not a
  * hold (the rules allow none on a lent copy): nothing is reserved, and the patron hears so.
@@ -43,13 +40,13 @@ export class CopyAlertDialog extends ComponentDialog {
       return step.endDialog(false);
     }
     const s = session(step.context);
-    const chat = CHAT_CHANNELS.has(step.context.activity.channelId);
-    const conversationRef = chat ? keptReplyAddress(step.context) : undefined;
-    await this.services.copyAlerts.subscribe({
-      libraryId: s.libraryId, recordId: step.options.recordId, title: step.options.title, patronId: s.patron!.id,
-      language: s.language, channel: chat ? 'chat' : 'phone', ...(conversationRef ? { conversationRef } : {}),
+    const conversationRef = keptReplyAddress(step.context);
+    const { by } = await this.services.copyAlerts.subscribe({
+      libraryId: s.libraryId, recordId: step.options.recordId, title: step.options.title, patronId: s.patron!.id, language: s.language,
+      channel: step.context.activity.channelId,
+      ...(conversationRef ? { conversationRef } : {}),
     });
-    await step.context.sendActivity(tell(t(conversationRef ? 'copy_alert.will_tell_chat' : 'copy_alert.will_tell_sms', { title: step.options.title })));
+    await step.context.sendActivity(tell(t(by === 'chat' ? 'copy_alert.will_tell_chat' : 'copy_alert.will_tell_sms', { title: step.options.title })));
     return step.endDialog(true);
   }
 }

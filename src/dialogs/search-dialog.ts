@@ -1,5 +1,4 @@
 import { ComponentDialog, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { demandChannel } from '../domain/services/demand-list';
 import { extractSearchQuery } from '../nlu/entities/search-query';
 import type { DateTimeEntity } from '../nlu/types';
 import type { BotServices } from './bot-services';
@@ -55,7 +54,10 @@ export class SearchDialog extends ComponentDialog {
     if (page.items.length === 0) {
       // Demand the library cannot meet (staff acquisitions list): the query as understood, never who asked.
       if (offset === 0) {
-        await this.services.demand.notFound({ libraryId: session(step.context).libraryId, query, language: session(step.context).language, channel: demandChannel(step.context.activity.channelId) });
+        await this.services.demand.notFound({
+          libraryId: session(step.context).libraryId, query, language: session(step.context).language,
+          channel: step.context.activity.channelId,
+        });
       }
       // The patron's own words: on the phone they hear what the transcript made of them.
       await step.context.sendActivity(tell(t(offset > 0 ? 'search.no_more' : 'search.nothing_found', { query: offset > 0 ? query : said })));

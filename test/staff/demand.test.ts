@@ -63,10 +63,10 @@ describe('DemandList', () => {
     const log = new MemoryLog();
     let now = new Date('2026-11-20T10:00:00Z');
     const list = new DemandList(log, () => now);
-    for (const query of ['Ζορμπάς', 'zorbas', 'ζορμπας', 'Abigél', 'Ζορμπάς']) await list.notFound({ libraryId: 'ozd', query, language: 'el', channel: 'chat' });
-    await list.notFound({ libraryId: 'kalamaria', query: 'Ζορμπάς', language: 'el', channel: 'chat' });
+    for (const query of ['Ζορμπάς', 'zorbas', 'ζορμπας', 'Abigél', 'Ζορμπάς']) await list.notFound({ libraryId: 'ozd', query, language: 'el', channel: 'webchat' });
+    await list.notFound({ libraryId: 'kalamaria', query: 'Ζορμπάς', language: 'el', channel: 'webchat' });
     now = new Date('2026-09-01T10:00:00Z');
-    await list.notFound({ libraryId: 'ozd', query: 'abigel', language: 'hu', channel: 'phone' });
+    await list.notFound({ libraryId: 'ozd', query: 'abigel', language: 'hu', channel: 'voice' });
     log.ill = [{ text: 'Ο Ζορμπάς', count: 2, last: new Date('2026-11-19T10:00:00Z') }];
     now = new Date('2026-11-23T10:00:00Z');
     const report = await list.report('ozd');
@@ -81,10 +81,10 @@ describe('DemandList', () => {
     const errors: unknown[] = [];
     class DownLog extends MemoryLog { override async recordNotFound(): Promise<void> { throw new Error('database down'); } }
     const failing = new DemandList(new DownLog(), () => new Date());
-    await failing.notFound({ libraryId: 'ozd', query: 'Abigél', language: 'hu', channel: 'chat' }, (e) => errors.push(e));
+    await failing.notFound({ libraryId: 'ozd', query: 'Abigél', language: 'hu', channel: 'webchat' }, (e) => errors.push(e));
     expect(errors).toHaveLength(1);
     const log = new MemoryLog();
-    await new DemandList(log, () => new Date()).notFound({ libraryId: 'ozd', query: ' ?! ', language: 'hu', channel: 'chat' });
+    await new DemandList(log, () => new Date()).notFound({ libraryId: 'ozd', query: ' ?! ', language: 'hu', channel: 'webchat' });
     expect(log.searches).toEqual([]);
   });
 });

@@ -4,6 +4,10 @@ import type { CopyAlertNotifier } from '../ports/copy-alert-notifier';
 import type { CopyAlertRepository, CopyAlertView, NewCopyAlert } from '../ports/copy-alert-repository';
 import { quarantineEndsAt } from '../rules/quarantine';
 
+/** Channels whose conversation can be written to later (Bot Framework chat, our web chat, the tests' in-process one). */
+const CHAT_CHANNELS = new Set(['webchat', 'directline', 'emulator', 'msteams', 'test']);
+const isChatChannel = (channelId: string) => CHAT_CHANNELS.has(channelId);
+
 export type CheckInRefusal = 'copy.unknown_barcode' | 'copy.not_on_loan';
 export type CheckInResult = { allowed: true; title: string; availableFrom?: Date; notified: number } | Refusal<CheckInRefusal>;
 
@@ -23,9 +27,16 @@ export class CopyAlerts {
     private readonly onError: (error: unknown, alertId: number) => void = () => undefined,
   ) {}
 
-  /** A signed-in patron said yes; a second yes for the same book is the same alert. */
-  subscribe(alert: NewCopyAlert): Promise<'opened' | 'merged'> {
-    return this.repo.open(alert, this.now());
+  /**
+   * A signed-in patron said yes; a second yes for the same book is the same alert. `channel`
+   * is the channel's own id as the dialogs record it: a chat conversation kept by the reply-address rules is told there,
+   * everyone else (a caller, a chat nobody vouched for) by SMS.
+   */
+  async subscribe(request: Omit<NewCopyAlert, 'channel'> & { channel: string }): Promise<{ outcome: 'opened' | 'merged'; by: 'chat' | 'sms' }> {
+    const { channel, conversationRef, ...alert } = request;
+    const chat = isChatChannel(channel);
+    const outcome = await this.repo.open({ ...alert, channel: chat ? 'chat' : 'phone', ...(chat && conversationRef ? { conversationRef } : {}) }, this.now());
+    return { outcome, by: chat && conversationRef ? 'chat' : 'sms' };
   }
 
   /** Copies of these records may be on the shelf again: tells the patrons waiting for them. Never throws per alert. */

@@ -46,12 +46,13 @@ export function demandChannel(channelId: string | undefined): DemandChannel {
 export class DemandList {
   constructor(private readonly log: DemandLog, private readonly now: () => Date) {}
 
-  /** Never throws: a lost line of statistics must not cost the patron their search. */
-  async notFound(search: Omit<NotFoundSearch, 'at'>, onError: (error: unknown) => void = () => undefined): Promise<void> {
-    const query = search.query.trim().slice(0, 300);
+  /** `channel`: the channel's own id, recorded as chat, phone or other. Never throws: a lost line of statistics must not cost the patron their search. */
+  async notFound(search: Omit<NotFoundSearch, 'at' | 'channel'> & { channel: string | undefined }, onError: (error: unknown) => void = () => undefined): Promise<void> {
+    const { channel, ...rest } = search;
+    const query = rest.query.trim().slice(0, 300);
     if (!demandKey(query)) return;
     try {
-      await this.log.recordNotFound({ ...search, query, at: this.now() });
+      await this.log.recordNotFound({ ...rest, query, channel: demandChannel(channel), at: this.now() });
     } catch (error) {
       onError(error);
     }
