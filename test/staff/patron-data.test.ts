@@ -71,12 +71,13 @@ describe('POST /api/staff/patrons/personal-data and /erasure', () => {
     expect(exported.headers.get('content-disposition')).toBe('attachment; filename="patron-data.json"');
     const data = await exported.json() as {
       patron: Record<string, unknown>; orders: Array<{ ref: string; items: Array<{ title: string }> }>;
-      conversations: Array<{ id: string }>; callbackRequests: unknown[]; notExported: string[];
+      conversations: Array<{ id: string }>; callbackRequests: unknown[]; copyAlerts: unknown[]; notExported: string[];
     };
     expect(data.patron).toMatchObject({ cardNumber: '1001001', name: 'Μαρία Παπαδοπούλου', phone: '+302310555123' });
     expect(data.orders).toEqual([expect.objectContaining({ ref, items: [expect.objectContaining({ title: 'Ο Καπετάν Μιχάλης' })] })]);
     expect(data.conversations.map((c) => c.id)).toContain(`webchat/conversations/${conversationId}/`);
     expect(data.callbackRequests).toHaveLength(1);
+    expect(data.copyAlerts).toEqual([expect.objectContaining({ title: 'Η Φόνισσα', status: 'open', channel: 'chat' })]);
     expect(JSON.stringify(data)).not.toContain('scrypt$');
 
     // The order is still open: erasure waits until staff close it.
