@@ -21,6 +21,7 @@ import { PurgeExpiredData } from './domain/services/purge-expired-data';
 import { observeHttp } from './observability/http-observability';
 import { countOutcomes, timeTurn } from './observability/instrument';
 import { PrismaRetentionStore } from './persistence/prisma-retention-store';
+import { registerDemandRoutes } from './staff/demand/demand-routes';
 import { registerIllStaffRoutes } from './staff/ill/ill-routes';
 import { registerLockoutRoutes } from './staff/lockout-routes';
 import { registerPatronDataRoutes } from './staff/patron-data-routes';
@@ -98,9 +99,11 @@ export async function createApp(options: BotOptions & {
   registerIllStaffRoutes(server, { ill, pickup, library: services.library });
   registerPatronDataRoutes(server, { db, pickup, log, library: services.library });
   registerLockoutRoutes(server, { pickup, log, library: services.library });
+  registerDemandRoutes(server, { pickup, log, library: services.library, demand: services.demand, copyAlerts: services.copyAlerts });
   const purge = new PurgeExpiredData(new PrismaRetentionStore(db), retention, pickup.now);
   const jobs = createJobRunner(db, {
     expireOrders: () => pickup.expireOrders.run(), purgeExpiredData: () => purge.run(),
+    releaseQuarantine: () => services.copyAlerts.releaseQuarantine(),
     catalogueHarvests: options.catalogueHarvests ?? catalogueHarvestsOf(libraryConfigs),
   }, pickup.now, log);
   const reconcileIlsHolds = () => ilsHolds.reconcile(libraries);

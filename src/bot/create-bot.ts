@@ -1,6 +1,7 @@
 import { ConversationState, type Storage } from 'botbuilder';
 import { HoldAllowance } from '../domain/services/hold-allowance';
 import { LiveAvailability } from '../domain/services/live-availability';
+import { DemandList } from '../domain/services/demand-list';
 import { PlaceOrder } from '../domain/services/place-order';
 import { PlaceIlsHolds } from '../domain/services/place-ils-holds';
 import { makeOrderRef } from '../domain/order-ref';
@@ -17,6 +18,7 @@ import type { Logger } from '../logging';
 import { PrismaBotStorage } from '../persistence/prisma-bot-storage';
 import { PrismaCatalogueRepository } from '../persistence/prisma-catalogue-repository';
 import type { Db } from '../persistence/prisma-client';
+import { PrismaDemandLog } from '../persistence/prisma-demand-log';
 import { PrismaOrderRepository } from '../persistence/prisma-order-repository';
 import { PrismaPatronRepository } from '../persistence/prisma-patron-repository';
 import type { PinHasher } from '../domain/ports/pin-hasher';
@@ -102,6 +104,8 @@ export async function createBot(db: Db, options: BotOptions = {}): Promise<BotAs
     transitionOrder: pickup.transitionOrder,
     recordArrival: pickup.recordArrival,
     patronOrders: pickup.patronOrders,
+    demand: new DemandList(new PrismaDemandLog(db), now),
+    copyAlerts: pickup.copyAlerts,
     ill,
   };
   const conversationState = new ConversationState(options.storage ?? new PrismaBotStorage(db));

@@ -7,7 +7,8 @@ import { capabilities } from '../dialogs/capabilities';
 import { MAIN_DIALOG, type MainOptions } from '../dialogs/main-dialog';
 import { tell, type Slot } from '../dialogs/messages';
 import { matchOption } from '../dialogs/option-prompt';
-import { turnT, type Session } from '../dialogs/session';
+import { session, turnT, type Session } from '../dialogs/session';
+import { pageHeading } from '../i18n/page-heading';
 import { parseBasketEdit } from '../nlu/basket-edit';
 import { recognizeIntent } from '../nlu/recognize';
 import type { Intent, Understanding } from '../nlu/types';
@@ -143,7 +144,7 @@ async function switchLanguage({ dc, s, understood }: InterruptionTurn): Promise<
 export function languagePage(context: DialogContext['context']): { lang: string; locale: string; heading: string; title: string } {
   const t = turnT(context);
   const lang = t('page.lang');
-  return { lang, locale: t('page.locale'), heading: t('page.heading'), title: t('page.title') };
+  return { lang, locale: t('page.locale'), heading: pageHeading(t, session(context).libraryId), title: t('page.title') };
 }
 
 async function help({ dc, s }: InterruptionTurn): Promise<boolean> {

@@ -8,6 +8,8 @@ import type { RequestIll } from '../domain/services/ill-request';
 import type { IllWorkflow } from '../domain/services/ill-workflow';
 import type { HoldAllowance } from '../domain/services/hold-allowance';
 import type { LiveAvailability } from '../domain/services/live-availability';
+import type { CopyAlerts } from '../domain/services/copy-alerts';
+import type { DemandList } from '../domain/services/demand-list';
 import type { BookAppointment } from '../domain/services/book-appointment';
 import type { PlaceOrder } from '../domain/services/place-order';
 import type { RecordArrival } from '../domain/services/record-arrival';
@@ -38,5 +40,9 @@ export interface BotServices {
   recordArrival: RecordArrival;
   patronOrders: Pick<StaffOrderRepository, 'forPatron'>;
   /** Interlibrary loan (issue 6): requests, the reader's status report and cost re-acceptance. */
+  /** Searches that found nothing, for the staff's acquisitions list (issue 21); no patron data. */
+  demand: DemandList;
+  /** "Tell me when a copy is back" for books whose every copy is on loan (issue 21). */
+  copyAlerts: CopyAlerts;
   ill: { request: RequestIll; workflow: IllWorkflow; requests: Pick<IllRepository, 'listForPatron' | 'unpaidCharges'> };
 }

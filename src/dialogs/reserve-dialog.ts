@@ -3,6 +3,7 @@ import { checkAnyAvailable, pickupBranches } from '../domain/rules/copy-availabi
 import type { BranchAvailability } from '../domain/types';
 import type { BotServices } from './bot-services';
 import { CHECKOUT_DIALOG, CheckoutDialog } from './checkout-dialog';
+import { COPY_ALERT_DIALOG, CopyAlertDialog, type CopyAlertOptions } from './copy-alert-dialog';
 import { ask, tell } from './messages';
 import { OptionPrompt, type OptionAnswer, type OptionPromptOptions } from './option-prompt';
 import { SEARCH_DIALOG, SearchDialog } from './search-dialog';
@@ -15,13 +16,17 @@ const NEXT = 'reserve.next';
 const STEPS = 'reserve.steps';
 
 export interface ReserveOptions { query?: string; recordId?: number; quiet?: boolean }
-interface ReserveState extends ReserveOptions { title?: string; recordIdPicked?: number; branches?: BranchAvailability[] }
+interface ReserveState extends ReserveOptions {
+  title?: string; recordIdPicked?: number; branches?: BranchAvailability[];
+  /** The patron was offered "tell me when a copy is back": the next step resumes the search, not the basket. */
+  alertOffered?: boolean;
+}
 
 /** Signs the patron in, finds a book, picks the copy's branch and puts it in the basket. */
 export class ReserveDialog extends ComponentDialog {
   constructor(private readonly services: BotServices) {
     super(RESERVE_DIALOG);
-    this.addDialog(new SignInDialog(services)).addDialog(new SearchDialog(services)).addDialog(new CheckoutDialog(services))
+    this.addDialog(new SignInDialog(services)).addDialog(new SearchDialog(services)).addDialog(new CheckoutDialog(services)).addDialog(new CopyAlertDialog(services))
       .addDialog(new OptionPrompt(BRANCH)).addDialog(new OptionPrompt(NEXT))
       .addDialog(new WaterfallDialog(STEPS, [
         this.signIn.bind(this), this.checkAccount.bind(this), this.chooseBranch.bind(this),
@@ -66,7 +71,8 @@ export class ReserveDialog extends ComponentDialog {
     const availability = await this.services.liveAvailability.of(record, s.libraryId);
     if (!checkAnyAvailable(availability).allowed) {
       await step.context.sendActivity(tell(t('hold.all_on_loan', { ns: 'reasons', title: record.title })));
-      return step.replaceDialog(STEPS, { quiet: true });
+      step.options.alertOffered = true;
+      return step.beginDialog(COPY_ALERT_DIALOG, { recordId: record.id, title: record.title } satisfies CopyAlertOptions);
     }
     if (s.basket.some((item) => item.recordId === record.id)) {
       await step.context.sendActivity(tell(t('reserve.already_in_basket', { title: record.title })));
@@ -86,6 +92,7 @@ export class ReserveDialog extends ComponentDialog {
   }
 
   private async addToBasket(step: WaterfallStepContext<ReserveState>) {
+    if (step.options.alertOffered) return step.replaceDialog(STEPS, { quiet: true });
     const t = turnT(step.context, 'holds');
     const s = session(step.context);
     const branch = step.options.branches?.[(step.result as OptionAnswer).index];

@@ -48,6 +48,13 @@ export class SearchDialog extends ComponentDialog {
     const offset = step.options.offset ?? 0;
     const page = await this.services.search.search(session(step.context).libraryId, query, offset, PAGE_SIZE);
     if (page.items.length === 0) {
+      // Demand the library cannot meet (staff acquisitions list): the query as understood, never who asked.
+      if (offset === 0) {
+        await this.services.demand.notFound({
+          libraryId: session(step.context).libraryId, query, language: session(step.context).language,
+          channel: step.context.activity.channelId,
+        });
+      }
       // The patron's own words: on the phone they hear what the transcript made of them.
       await step.context.sendActivity(tell(t(offset > 0 ? 'search.no_more' : 'search.nothing_found', { query: offset > 0 ? query : said })));
       if (offset > 0 || !this.services.policyFor(session(step.context).libraryId).ill.enabled) return step.replaceDialog(STEPS, {});

@@ -9,10 +9,7 @@ import { JobRunner, type Job } from './job-runner';
 export interface JobHooks {
   /** Ready orders past their pickup deadline expire; those near it get their one reminder (ExpireOrders). */
   expireOrders: () => Promise<unknown>;
-  /**
-   * Copies whose quarantine is over go back on the shelf. No use case yet: the catalogue does
-   * not record when a copy was returned (rules/quarantine.ts has the rule); pass it when it does.
-   */
+  /** Copies checked in during a quarantine go on the shelf when it ends, and their copy alerts out (CopyAlerts). */
   releaseQuarantine?: () => Promise<unknown>;
   /** Other reminders (e.g. pickup appointments); scheduled when a use case is passed. */
   reminders?: () => Promise<unknown>;

@@ -7,6 +7,8 @@ export const RETENTION_ENV: Record<keyof RetentionPolicy, string> = {
   notificationDays: 'RETENTION_NOTIFICATION_DAYS',
   callbackDays: 'RETENTION_CALLBACK_DAYS',
   closedConversationRefDays: 'RETENTION_CLOSED_CONVERSATION_REF_DAYS',
+  demandSearchDays: 'RETENTION_DEMAND_SEARCH_DAYS',
+  copyAlertDays: 'RETENTION_COPY_ALERT_DAYS',
 };
 
 /** The retention periods, defaults overridden by the environment; a bad value stops the start-up. */

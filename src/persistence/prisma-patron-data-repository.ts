@@ -45,6 +45,7 @@ export class PrismaPatronDataRepository implements PatronDataRepository {
     });
     const callbacks = p.phone ? await this.db.callbackRequest.findMany({ where: { libraryId: p.libraryId, phone: p.phone }, orderBy: { id: 'asc' } }) : [];
     const conversations = await this.db.botState.findMany({ where: { id: { in: await conversationKeys(this.db, patronId) } }, orderBy: { id: 'asc' } });
+    const alerts = await this.db.copyAlert.findMany({ where: { patronId }, orderBy: { id: 'asc' } });
     return {
       format: 'library-booking-bot/patron-data/1',
       exportedAt: at.toISOString(),
@@ -69,6 +70,10 @@ export class PrismaPatronDataRepository implements PatronDataRepository {
         charges: charges.map((c) => ({ kind: c.kind, amount: c.amount, currency: c.currency, createdAt: iso(c.createdAt), paidAt: iso(c.paidAt) })),
       })),
       callbackRequests: callbacks.map((c) => ({ phone: c.phone, language: c.language, createdAt: iso(c.createdAt), handledAt: iso(c.handledAt) })),
+      copyAlerts: alerts.map((a) => ({
+        title: a.title, language: a.language, channel: a.channel, chatConversationKept: a.conversationRef !== null, status: a.status,
+        createdAt: iso(a.createdAt), sentAt: iso(a.sentAt),
+      })),
       conversations: conversations.map((c) => ({ id: c.id, updatedAt: c.updatedAt.toISOString(), state: parseJson(c.data) })),
       notExported: [
         'the PIN: it is stored only as a one-way scrypt hash, which nobody can read back',
@@ -115,6 +120,8 @@ export class PrismaPatronDataRepository implements PatronDataRepository {
         await tx.webChatOutbox.deleteMany({ where: { conversationId: { in: conversationIds } } });
         // A phone conversation's id is the CallSid: its answered webhooks hold what was said.
         await tx.voiceTurn.deleteMany({ where: { callSid: { in: conversationIds } } });
+        // "Tell me when a copy is back" is a message to this patron, nothing the library accounts for.
+        await tx.copyAlert.deleteMany({ where: { patronId } });
         const callbackRequestsDeleted = patron.phone
           ? (await tx.callbackRequest.deleteMany({ where: { libraryId: patron.libraryId, phone: patron.phone } })).count
           : 0;

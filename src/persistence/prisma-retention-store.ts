@@ -24,6 +24,9 @@ export class PrismaRetentionStore implements RetentionStore {
       where: { status: { in: [...TERMINAL_ILL_STATUSES] }, updatedAt: { lt: closedBefore }, conversationRef: { not: null } }, data: { conversationRef: null },
     })).count;
     const staffSessions = (await this.db.staffSession.deleteMany({ where: { expiresAt: { lt: now } } })).count;
-    return { conversationStates, outbox, notifications, callbackRequests, conversationRefs: orderRefs + illRefs, staffSessions };
+    const demandSearches = (await this.db.demandSearch.deleteMany({ where: { at: { lt: cutoffs.demandSearchDays } } })).count;
+    // 'sending' is a send in progress (or one a crash cut short): left for staff to see until it is this old too.
+    const copyAlerts = (await this.db.copyAlert.deleteMany({ where: { createdAt: { lt: cutoffs.copyAlertDays } } })).count;
+    return { conversationStates, outbox, notifications, callbackRequests, conversationRefs: orderRefs + illRefs, staffSessions, demandSearches, copyAlerts };
   }
 }

@@ -10,6 +10,9 @@ import { SignInLockouts } from '../domain/services/sign-in-lockouts';
 import { TransitionOrder } from '../domain/services/transition-order';
 import { defaultLibraries, policiesOf } from '../libraries/load-libraries';
 import { createLogger, type Logger } from '../logging';
+import { CopyAlerts } from '../domain/services/copy-alerts';
+import { ChatOrSmsCopyAlertNotifier } from '../notifications/copy-alert-notifier';
+import { PrismaCopyAlertRepository } from '../persistence/prisma-copy-alert-repository';
 import { ChatAndSmsNotifier } from '../notifications/chat-and-sms-notifier';
 import { ProactiveSender } from '../notifications/proactive-sender';
 import { PrismaAppointmentRepository } from '../persistence/prisma-appointment-repository';
@@ -45,7 +48,13 @@ export function createPickupServices(db: Db, now: () => Date, options: PickupOpt
   /** Where patrons can reach us (calendar links); set when the server listens, or by PUBLIC_BASE_URL. */
   const publicUrl: { value?: string } = { value: process.env.PUBLIC_BASE_URL?.replace(/\/$/, '') };
   const notifier = options.notifier ?? new ChatAndSmsNotifier(notifications, proactive, sms, policyFor, () => publicUrl.value, log);
-  const transitionOrder = new TransitionOrder(orders, policyFor, notifier, now);
+  const patrons = new PrismaPatronRepository(db);
+  const copyAlertNotifier = new ChatOrSmsCopyAlertNotifier(proactive, sms, (id) => patrons.phone(id),
+    async (libraryId) => (await db.library.findUnique({ where: { id: libraryId }, select: { phone: true } }))?.phone ?? '');
+  const copyAlerts = new CopyAlerts(new PrismaCopyAlertRepository(db), copyAlertNotifier, policyFor, now,
+    (error, alertId) => log.warn({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error), alertId }, 'copy alert not delivered'));
+  // A cancelled or expired order puts its held copies back on the shelf: the patrons waiting for them are told.
+  const transitionOrder = new TransitionOrder(orders, policyFor, notifier, now, (recordIds) => copyAlerts.copiesBack(recordIds));
   // Sign-in failures per source: the patron sign-in counts them, staff see and lift the limits.
   const signInAttempts = new PrismaSignInAttempts(db);
   return {
@@ -57,7 +66,8 @@ export function createPickupServices(db: Db, now: () => Date, options: PickupOpt
     patronOrders: orders as Pick<PrismaStaffOrderRepository, 'forPatron'>,
     staff: new PrismaStaffRepository(db),
     signInAttempts,
-    lockouts: new SignInLockouts(new PrismaPatronRepository(db), signInAttempts, now),
+    lockouts: new SignInLockouts(patrons, signInAttempts, now),
+    copyAlerts,
     appointments,
     notifications,
     notifier,

@@ -67,6 +67,8 @@ export const STAFF_NAV: NavEntry[] = [
   { href: '/staff/ill', label: 'ill:staff.nav', when: (ctx) => ctx.policy.ill.enabled },
   { href: '/staff/patrons', label: 'staff:nav.patrons' },
   { href: '/staff/lockouts', label: 'staff:nav.lockouts' },
+  { href: '/staff/demand', label: 'staff:nav.demand' },
+  { href: '/staff/copy-alerts', label: 'staff:nav.copy_alerts' },
 ];
 
 export interface LayoutOptions {

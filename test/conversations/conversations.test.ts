@@ -51,6 +51,8 @@ interface ConversationCase {
     ended?: boolean;
     /** The phone call was put through to staff. */
     transferred?: boolean;
+    /** "Tell me when a copy is back" alerts left open: how many, and the channels they will be sent by. */
+    copyAlerts?: { open: number; channels?: string[] };
   };
 }
 
@@ -98,6 +100,7 @@ async function play(k: ConversationCase): Promise<void> {
   try {
     for (const o of k.setup?.orders ?? []) await anOrder(db, { library: k.library, ...o });
     const illBefore = await db.illRequest.count();
+    const holdsBefore = await db.hold.count();
     let line: Line;
     if (voice) {
       const call = voice.call(k.library);
@@ -136,6 +139,13 @@ async function play(k: ConversationCase): Promise<void> {
     if (e.newIllRequests !== undefined) expect((await db.illRequest.count()) - illBefore, `${k.id}: ILL requests`).toBe(e.newIllRequests);
     if (e.ended !== undefined) expect(line.ended(), `${k.id}: ended`).toBe(e.ended);
     if (e.transferred !== undefined) expect(line.transferred(), `${k.id}: transferred`).toBe(e.transferred);
+    if (e.copyAlerts) {
+      const open = await db.copyAlert.findMany({ where: { libraryId: k.library, status: 'open' }, orderBy: { id: 'asc' } });
+      expect(open.length, `${k.id}: open copy alerts`).toBe(e.copyAlerts.open);
+      if (e.copyAlerts.channels) expect(open.map((a) => a.channel), `${k.id}: copy alert channels`).toEqual(e.copyAlerts.channels);
+      // Not a hold: the conversation reserved nothing.
+      expect(await db.hold.count(), `${k.id}: nothing held`).toBe(holdsBefore);
+    }
   } finally {
     if (voice) await voice.app.close();
     else await db.$disconnect();

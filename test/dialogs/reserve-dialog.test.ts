@@ -119,7 +119,11 @@ describe('ReserveDialog in Greek', () => {
     expect(c.heard).toContain('Όλα τα αντίτυπα είναι δανεισμένα.');
     await c.say('1');
     expect(c.heard).toContain('Όλα τα αντίτυπα του βιβλίου «Η Φόνισσα» είναι δανεισμένα αυτή τη στιγμή. Κρατήσεις γίνονται μόνο σε αντίτυπα που είναι διαθέσιμα, γι\' αυτό δεν έκανα κράτηση.');
+    // Not a hold: only the offer to say when a copy is back (issue 21).
+    expect(c.heard).toContain('Να σας ειδοποιήσω;');
+    await c.say('όχι');
     expect(c.heard).toContain('Ποιο βιβλίο ψάχνετε;');
+    expect(await db.copyAlert.count()).toBe(0);
     expect(await db.hold.count({ where: { order: { patron: { cardNumber: '1001001' } } } })).toBe(0);
   });
 

@@ -39,6 +39,15 @@ async function seedOldAndNew(db: Db) {
     { id: 'expired-session', staffId: staff.id, csrfToken: 'x', expiresAt: daysAgo(1) },
     { id: 'live-session', staffId: staff.id, csrfToken: 'y', expiresAt: new Date(NOW.getTime() + 3_600_000) },
   ] });
+  await db.demandSearch.createMany({ data: [
+    { libraryId: 'kalamaria', query: 'παλιό', language: 'el', channel: 'chat', at: daysAgo(366) },
+    { libraryId: 'kalamaria', query: 'πρόσφατο', language: 'el', channel: 'phone', at: daysAgo(364) },
+  ] });
+  const patron = await db.patron.findFirstOrThrow({ where: { libraryId: 'kalamaria', cardNumber: '1001001' } });
+  await db.copyAlert.createMany({ data: [
+    { libraryId: 'kalamaria', recordId: 1, patronId: patron.id, title: 'Παλιά', language: 'el', channel: 'chat', status: 'open', openKey: `${patron.id}:1`, createdAt: daysAgo(181) },
+    { libraryId: 'kalamaria', recordId: 2, patronId: patron.id, title: 'Νέα', language: 'el', channel: 'chat', status: 'open', openKey: `${patron.id}:2`, createdAt: daysAgo(179) },
+  ] });
   return { closedOld, closedNew, openOld };
 }
 
@@ -59,14 +68,16 @@ describe('the purge-expired-data job', () => {
     expect(refs).toEqual({ '1000017': false, '1000025': true, '1000033': true });
     expect(await check.order.count({ where: { ref: '1000017' } })).toBe(1);
     expect((await check.staffSession.findMany()).map((s) => s.id)).toEqual(['live-session']);
+    expect((await check.demandSearch.findMany()).map((r) => r.query)).toEqual(['πρόσφατο']);
+    expect((await check.copyAlert.findMany()).map((r) => r.title)).toEqual(['Νέα']);
     const run = await check.jobSchedule.findUniqueOrThrow({ where: { name: 'purge-expired-data' } });
     expect(JSON.parse(run.lastOutcome ?? '{}')).toEqual({
-      conversationStates: 1, outbox: 1, notifications: 1, callbackRequests: 1, conversationRefs: 1, staffSessions: 1,
+      conversationStates: 1, outbox: 1, notifications: 1, callbackRequests: 1, conversationRefs: 1, staffSessions: 1, demandSearches: 1, copyAlerts: 1,
     });
     // Not due again for six hours; run by hand, it finds nothing more.
     expect(await app.jobs.tick('purge-expired-data')).toBe('not_due');
     expect(await new PurgeExpiredData(new PrismaRetentionStore(check), DEFAULT_RETENTION, () => NOW).run()).toEqual({
-      conversationStates: 0, outbox: 0, notifications: 0, callbackRequests: 0, conversationRefs: 0, staffSessions: 0,
+      conversationStates: 0, outbox: 0, notifications: 0, callbackRequests: 0, conversationRefs: 0, staffSessions: 0, demandSearches: 0, copyAlerts: 0,
     });
   });
 
@@ -86,8 +97,10 @@ describe('the purge-expired-data job', () => {
 });
 
 describe('retentionFromEnv', () => {
-  it('has documented defaults: 30 days of conversations, outbox, call-backs and closed references, 180 of notification records', () => {
-    expect(retentionFromEnv({})).toEqual({ conversationDays: 30, outboxDays: 30, notificationDays: 180, callbackDays: 30, closedConversationRefDays: 30 });
+  it('has documented defaults: 30 days of conversations, outbox, call-backs and closed references, 180 of notification records and copy alerts, 365 of not-found searches', () => {
+    expect(retentionFromEnv({})).toEqual({
+      conversationDays: 30, outboxDays: 30, notificationDays: 180, callbackDays: 30, closedConversationRefDays: 30, demandSearchDays: 365, copyAlertDays: 180,
+    });
   });
 
   it.each(['0', '-3', 'ten', '2.5', '99999'])('refuses RETENTION_OUTBOX_DAYS=%s at start-up', (value) => {

@@ -55,6 +55,9 @@ describe('POST /api/staff/patrons/personal-data and /erasure', () => {
     const patron = await app.db.patron.findFirstOrThrow({ where: { libraryId: 'kalamaria', cardNumber: '1001001' } });
     await app.db.patron.update({ where: { id: patron.id }, data: { phone: '+302310555123' } });
     await app.db.callbackRequest.create({ data: { libraryId: 'kalamaria', phone: '+302310555123', language: 'el', callSid: `CA${'3'.repeat(32)}` } });
+    // "Tell me when a copy is back" for a book whose copies are all lent: a message to this patron, not an account.
+    const lent = await app.db.record.findFirstOrThrow({ where: { title: 'Η Φόνισσα' } });
+    await app.db.copyAlert.create({ data: { libraryId: 'kalamaria', recordId: lent.id, patronId: patron.id, title: lent.title, language: 'el', channel: 'chat', status: 'open', openKey: `${patron.id}:${lent.id}` } });
     const kalamaria = await staffLogin(base, 'staff.kalamaria', 'Kalamaria-2026');
     const ozd = await staffLogin(base, 'staff.ozd', 'Ozd-2026');
 
@@ -68,12 +71,13 @@ describe('POST /api/staff/patrons/personal-data and /erasure', () => {
     expect(exported.headers.get('content-disposition')).toBe('attachment; filename="patron-data.json"');
     const data = await exported.json() as {
       patron: Record<string, unknown>; orders: Array<{ ref: string; items: Array<{ title: string }> }>;
-      conversations: Array<{ id: string }>; callbackRequests: unknown[]; notExported: string[];
+      conversations: Array<{ id: string }>; callbackRequests: unknown[]; copyAlerts: unknown[]; notExported: string[];
     };
     expect(data.patron).toMatchObject({ cardNumber: '1001001', name: 'Μαρία Παπαδοπούλου', phone: '+302310555123' });
     expect(data.orders).toEqual([expect.objectContaining({ ref, items: [expect.objectContaining({ title: 'Ο Καπετάν Μιχάλης' })] })]);
     expect(data.conversations.map((c) => c.id)).toContain(`webchat/conversations/${conversationId}/`);
     expect(data.callbackRequests).toHaveLength(1);
+    expect(data.copyAlerts).toEqual([expect.objectContaining({ title: 'Η Φόνισσα', status: 'open', channel: 'chat' })]);
     expect(JSON.stringify(data)).not.toContain('scrypt$');
 
     // The order is still open: erasure waits until staff close it.
@@ -105,6 +109,7 @@ describe('POST /api/staff/patrons/personal-data and /erasure', () => {
     expect(await app.db.botState.count({ where: { id: { startsWith: `webchat/conversations/${conversationId}/` } } })).toBe(0);
     expect(await app.db.webChatOutbox.count({ where: { conversationId } })).toBe(0);
     expect(await app.db.callbackRequest.count()).toBe(0);
+    expect(await app.db.copyAlert.count({ where: { patronId: patron.id } })).toBe(0);
 
     // The card is gone: no export, no sign-in.
     expect((await exportData(base, kalamaria, '1001001')).status).toBe(404);

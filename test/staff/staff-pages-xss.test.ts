@@ -40,6 +40,9 @@ const PAGES: Record<string, Visit[]> = {
   'GET /staff/ill/:ref': [{ path: '/staff/ill/3000015', as: 'ozd', shows: [IMG_ESCAPED, SCRIPT_ESCAPED] }],
   'GET /staff/lockouts': [{ path: '/staff/lockouts', as: 'kalamaria', shows: [IMG_ESCAPED] }],
   'GET /staff/patrons': [{ path: '/staff/patrons', as: 'kalamaria', shows: [] }],
+  'GET /staff/demand': [{ path: '/staff/demand', as: 'kalamaria', shows: [IMG_ESCAPED] }],
+  'GET /staff/demand.csv': [{ path: '/staff/demand.csv', as: 'kalamaria', shows: [] }],
+  'GET /staff/copy-alerts': [{ path: '/staff/copy-alerts', as: 'kalamaria', shows: [SCRIPT_ESCAPED, IMG_ESCAPED] }],
   'POST /staff/patrons': [{ method: 'POST', path: '/staff/patrons', as: 'kalamaria', body: { cardNumber: '1001001' }, shows: [IMG_ESCAPED] }],
 };
 
@@ -65,6 +68,10 @@ beforeAll(async () => {
   await db.signInAttempt.createMany({ data: Array.from({ length: 10 }, () => ({ scope: 'patron', libraryId: 'kalamaria', source: `phone:+30${IMG}`, at: new Date(), pending: false })) });
   const ill = await db.illRequest.update({ where: { ref: '3000015' }, data: { title: `Cím ${SCRIPT}`, author: `Szerző ${IMG}` } });
   await db.illEvent.create({ data: { requestId: ill.id, actor: 'system', fromStatus: ill.status, toStatus: ill.status, note: `${IMG} megjegyzés` } });
+  // A search that found nothing, as the patron typed it; an alert whose failure note is a provider's error.
+  await db.demandSearch.create({ data: { libraryId: 'kalamaria', query: `${IMG} βιβλίο`, language: 'el', channel: 'chat' } });
+  const patron = await db.patron.findFirstOrThrow({ where: { libraryId: 'kalamaria', cardNumber: '1001001' } });
+  await db.copyAlert.create({ data: { libraryId: 'kalamaria', recordId: copy.recordId, patronId: patron.id, title: `Βιβλίο ${SCRIPT}`, language: 'el', channel: 'phone', status: 'failed', note: `21211: ${IMG}` } });
   ({ app, base } = await startApp(fresh.url));
   staff.kalamaria = await staffLogin(base, 'staff.kalamaria', 'Kalamaria-2026');
   staff.ozd = await staffLogin(base, 'staff.ozd', 'Ozd-2026');

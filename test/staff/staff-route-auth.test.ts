@@ -16,7 +16,7 @@ import { staffLogin, type StaffClient } from './staff-support';
 type Library = 'kalamaria' | 'ozd';
 type Body = Record<string, string | number | boolean>;
 
-interface Fixture { kalamariaOrder: { version: number }; ozdIll: { version: number }; ozdChargeId: number; appointmentDay: string }
+interface Fixture { kalamariaOrder: { version: number }; ozdIll: { version: number }; ozdChargeId: number; appointmentDay: string; ozdLentBarcode: string }
 
 interface RouteSpec {
   /** Reachable without a session (the login itself, the API description). */
@@ -86,6 +86,11 @@ const ROUTES: Record<string, RouteSpec> = {
   'GET /api/staff/lockouts': { victim: 'kalamaria', sample: () => ({ path: '/api/staff/lockouts' }), absent: ['1001001', ATTACKER_PHONE] },
   'POST /api/staff/lockouts/cards/clear': { victim: 'kalamaria', sample: () => ({ path: '/api/staff/lockouts/cards/clear', body: { cardNumber: '1001001' } }) },
   'POST /api/staff/lockouts/sources/clear': { victim: 'kalamaria', sample: () => ({ path: '/api/staff/lockouts/sources/clear', body: { kind: 'phone', id: ATTACKER_PHONE } }) },
+  // ---- demand list and copy alerts (Ózd's ILL titles, Ózd's alert and lent copy) ----------
+  'GET /staff/demand': { victim: 'ozd', sample: () => ({ path: '/staff/demand' }), absent: ['A Tisza-part'] },
+  'GET /staff/demand.csv': { victim: 'ozd', sample: () => ({ path: '/staff/demand.csv' }), absent: ['A Tisza-part'] },
+  'GET /staff/copy-alerts': { victim: 'ozd', sample: () => ({ path: '/staff/copy-alerts' }), absent: ['Egy magyar nábob'] },
+  'POST /staff/copy-alerts/checkin': { victim: 'ozd', sample: (f) => ({ path: '/staff/copy-alerts/checkin', body: { barcode: f.ozdLentBarcode } }) },
 };
 
 let app: App;
@@ -114,7 +119,12 @@ beforeAll(async () => {
   await db.appointment.create({
     data: { orderId: order.id, libraryId: 'kalamaria', branchId: 'kal-central', startsAt, endsAt: new Date(startsAt.getTime() + 900_000), seat: 1, status: 'booked', icsToken: 'route-auth-test-token-0001', bookedBy: 'staff:1' },
   });
+  // An alert of Ózd's for the copy-alerts page to hide from Kalamaria.
+  const reader = await db.patron.findFirstOrThrow({ where: { libraryId: 'ozd', cardNumber: '2002001' } });
+  const nabob = await db.record.findFirstOrThrow({ where: { title: 'Egy magyar nábob' } });
+  await db.copyAlert.create({ data: { libraryId: 'ozd', recordId: nabob.id, patronId: reader.id, title: nabob.title, language: 'hu', channel: 'phone', status: 'open', openKey: `${reader.id}:${nabob.id}` } });
   fixture = {
+    ozdLentBarcode: (await db.copy.findFirstOrThrow({ where: { recordId: nabob.id, status: 'on_loan' } })).barcode!,
     appointmentDay: new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Athens' }).format(startsAt),
     kalamariaOrder: await db.order.findUniqueOrThrow({ where: { ref: '1000009' } }),
     ozdIll: await db.illRequest.findUniqueOrThrow({ where: { ref: '3000015' } }),
@@ -136,7 +146,9 @@ async function fingerprint(): Promise<string> {
     db.patron.findMany({ select: { cardNumber: true, name: true, phone: true, pinHash: true, failedPinCount: true, pinLockedUntil: true }, orderBy: { id: 'asc' } }),
     db.signInAttempt.count({ where: { scope: 'patron' } }), db.botState.count(),
   ]);
-  return JSON.stringify({ orders, events, appointments, ill, illEvents, charges, patrons, attempts, bot });
+  const copies = await db.copy.findMany({ select: { id: true, status: true }, where: { status: { not: 'available' } }, orderBy: { id: 'asc' } });
+  const alerts = await db.copyAlert.findMany({ select: { id: true, status: true }, orderBy: { id: 'asc' } });
+  return JSON.stringify({ orders, events, appointments, ill, illEvents, charges, patrons, attempts, bot, copies, alerts });
 }
 
 /** A request as a browser (form) or a script (JSON) sends it; `csrf` goes in the form or the header. */

@@ -107,6 +107,6 @@ describe('staff views', () => {
   });
 
   it('lists every staff page in one navigation, for pages yet to come as well', () => {
-    expect(STAFF_NAV.map((n) => n.href)).toEqual(['/staff', '/staff/pick-list', '/staff/ill', '/staff/patrons', '/staff/lockouts']);
+    expect(STAFF_NAV.map((n) => n.href)).toEqual(['/staff', '/staff/pick-list', '/staff/ill', '/staff/patrons', '/staff/lockouts', '/staff/demand', '/staff/copy-alerts']);
   });
 });

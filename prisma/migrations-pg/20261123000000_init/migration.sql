@@ -133,6 +133,46 @@ CREATE TABLE "BotState" (
 );
 
 -- CreateTable
+CREATE TABLE "DemandSearch" (
+    "id" SERIAL NOT NULL,
+    "libraryId" TEXT NOT NULL,
+    "query" TEXT NOT NULL,
+    "language" TEXT NOT NULL,
+    "channel" TEXT NOT NULL,
+    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "DemandSearch_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "CopyAlert" (
+    "id" SERIAL NOT NULL,
+    "libraryId" TEXT NOT NULL,
+    "recordId" INTEGER NOT NULL,
+    "patronId" INTEGER NOT NULL,
+    "title" TEXT NOT NULL,
+    "language" TEXT NOT NULL,
+    "channel" TEXT NOT NULL,
+    "conversationRef" TEXT,
+    "status" TEXT NOT NULL,
+    "openKey" TEXT,
+    "note" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "sentAt" TIMESTAMP(3),
+
+    CONSTRAINT "CopyAlert_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "CopyQuarantine" (
+    "copyId" INTEGER NOT NULL,
+    "returnedAt" TIMESTAMP(3) NOT NULL,
+    "availableFrom" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "CopyQuarantine_pkey" PRIMARY KEY ("copyId")
+);
+
+-- CreateTable
 CREATE TABLE "IllRequest" (
     "id" SERIAL NOT NULL,
     "ref" TEXT NOT NULL,
@@ -392,6 +432,21 @@ CREATE INDEX "Hold_copyId_status_idx" ON "Hold"("copyId", "status");
 
 -- CreateIndex
 CREATE INDEX "OrderEvent_orderId_at_idx" ON "OrderEvent"("orderId", "at");
+
+-- CreateIndex
+CREATE INDEX "DemandSearch_libraryId_at_idx" ON "DemandSearch"("libraryId", "at");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "CopyAlert_openKey_key" ON "CopyAlert"("openKey");
+
+-- CreateIndex
+CREATE INDEX "CopyAlert_recordId_status_idx" ON "CopyAlert"("recordId", "status");
+
+-- CreateIndex
+CREATE INDEX "CopyAlert_libraryId_status_createdAt_idx" ON "CopyAlert"("libraryId", "status", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "CopyQuarantine_availableFrom_idx" ON "CopyQuarantine"("availableFrom");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "IllRequest_ref_key" ON "IllRequest"("ref");

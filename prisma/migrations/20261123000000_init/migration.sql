@@ -127,6 +127,40 @@ CREATE TABLE "BotState" (
 );
 
 -- CreateTable
+CREATE TABLE "DemandSearch" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "libraryId" TEXT NOT NULL,
+    "query" TEXT NOT NULL,
+    "language" TEXT NOT NULL,
+    "channel" TEXT NOT NULL,
+    "at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "CopyAlert" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "libraryId" TEXT NOT NULL,
+    "recordId" INTEGER NOT NULL,
+    "patronId" INTEGER NOT NULL,
+    "title" TEXT NOT NULL,
+    "language" TEXT NOT NULL,
+    "channel" TEXT NOT NULL,
+    "conversationRef" TEXT,
+    "status" TEXT NOT NULL,
+    "openKey" TEXT,
+    "note" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "sentAt" DATETIME
+);
+
+-- CreateTable
+CREATE TABLE "CopyQuarantine" (
+    "copyId" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "returnedAt" DATETIME NOT NULL,
+    "availableFrom" DATETIME NOT NULL
+);
+
+-- CreateTable
 CREATE TABLE "IllRequest" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "ref" TEXT NOT NULL,
@@ -369,6 +403,21 @@ CREATE INDEX "Hold_copyId_status_idx" ON "Hold"("copyId", "status");
 
 -- CreateIndex
 CREATE INDEX "OrderEvent_orderId_at_idx" ON "OrderEvent"("orderId", "at");
+
+-- CreateIndex
+CREATE INDEX "DemandSearch_libraryId_at_idx" ON "DemandSearch"("libraryId", "at");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "CopyAlert_openKey_key" ON "CopyAlert"("openKey");
+
+-- CreateIndex
+CREATE INDEX "CopyAlert_recordId_status_idx" ON "CopyAlert"("recordId", "status");
+
+-- CreateIndex
+CREATE INDEX "CopyAlert_libraryId_status_createdAt_idx" ON "CopyAlert"("libraryId", "status", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "CopyQuarantine_availableFrom_idx" ON "CopyQuarantine"("availableFrom");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "IllRequest_ref_key" ON "IllRequest"("ref");

@@ -1,3 +1,4 @@
+import { pageHeading } from '../../i18n/page-heading';
 import { tFor } from '../../i18n/init';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -18,12 +19,14 @@ export function webChatPage(library: string, language: string): string {
 <title>${escapeHtml(t('page.title'))}</title>
 <style>
   html, body { height: 100%; margin: 0; font-family: system-ui, sans-serif; background: #f4f1ea; }
-  header { background: #1f4e5f; color: #fff; padding: 12px 20px; font-size: 1.1rem; }
-  #webchat { height: calc(100% - 48px); max-width: 760px; margin: 0 auto; background: #fff; }
+  body { display: flex; flex-direction: column; }
+  header { background: #1f4e5f; color: #fff; padding: 10px 20px; }
+  h1 { font-size: 1.1rem; margin: 0; font-weight: 600; }
+  #webchat { flex: 1; min-height: 0; width: 100%; max-width: 760px; margin: 0 auto; background: #fff; }
 </style>
 </head>
 <body>
-<header id="heading">${escapeHtml(t('page.heading'))}</header>
+<header><h1 id="heading">${escapeHtml(pageHeading(t, library))}</h1></header>
 <main id="webchat" role="main" data-library="${escapeHtml(library)}" data-locale="${locale}"></main>
 <script src="/webchat/webchat.js"></script>
 <script src="/webchat/direct-line.js"></script>

@@ -19,6 +19,10 @@ export const retentionSchema = z.object({
   callbackDays: days.default(30),
   /** The conversation reference (channel user and conversation ids) of an order or request that is over. */
   closedConversationRefDays: days.default(30),
+  /** Searches that found nothing (the staff's demand list): no patron data, kept a year for a year's comparison. */
+  demandSearchDays: days.default(365),
+  /** "Tell me when a copy is back" alerts, open or sent: one still open after this long is for a book nobody returns. */
+  copyAlertDays: days.default(180),
 });
 export type RetentionPolicy = z.infer<typeof retentionSchema>;
 export type RetentionCutoffs = { [K in keyof RetentionPolicy]: Date };

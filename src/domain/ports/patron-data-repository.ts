@@ -17,6 +17,8 @@ export interface PatronDataExport {
   orders: Array<Record<string, unknown>>;
   illRequests: Array<Record<string, unknown>>;
   callbackRequests: Array<Record<string, unknown>>;
+  /** "Tell me when a copy is back" alerts: the book, how and when the patron is or was told. */
+  copyAlerts: Array<Record<string, unknown>>;
   conversations: Array<{ id: string; updatedAt: string; state: unknown }>;
   /** What is held but not exported, and why (e.g. the PIN, kept only as a one-way hash). */
   notExported: string[];

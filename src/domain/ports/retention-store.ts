@@ -8,6 +8,8 @@ export interface PurgeCounts {
   callbackRequests: number;
   conversationRefs: number;
   staffSessions: number;
+  demandSearches: number;
+  copyAlerts: number;
 }
 
 export interface RetentionStore {

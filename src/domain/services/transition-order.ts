@@ -38,6 +38,8 @@ export class TransitionOrder {
     private readonly policyFor: (libraryId: string) => LibraryPolicy,
     private readonly notifier: PatronNotifier,
     private readonly now: () => Date,
+    /** Copies of these records went back on the shelf (copy alerts, issue 21); never throws into the transition. */
+    private readonly copiesBack: (recordIds: number[]) => Promise<unknown> = async () => undefined,
   ) {}
 
   async run(request: TransitionRequest): Promise<TransitionResult> {
@@ -62,6 +64,9 @@ export class TransitionOrder {
     if (written === 'changed') return refuse('order.changed');
     const kind = notificationFor(order.status, request.to, request.actor);
     if (kind) await this.notifier.notify({ kind, orderId: order.id });
+    if (HOLD_EFFECT[request.to] === 'release') {
+      await this.copiesBack(order.items.filter((i) => i.holdStatus === 'active').map((i) => i.recordId)).catch(() => undefined);
+    }
     const updated = await this.orders.findById(order.id);
     return updated ? { allowed: true, order: updated } : refuse('order.not_found');
   }

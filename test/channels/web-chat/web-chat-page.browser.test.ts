@@ -50,6 +50,7 @@ describe('web chat page', () => {
   it('speaks Hungarian on the Ózd page', async () => {
     const page = await browser.newPage({ viewport: { width: 900, height: 700 } });
     await page.goto(`${base}/chat/ozd`);
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Ózdi Városi Könyvtár: könyvfoglalás');
     await expect.poll(() => page.getByText('Üdvözöljük az Ózdi Városi Könyvtárban!').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     const input = page.getByRole('textbox').first();
     await input.fill('egri csillagok');
@@ -78,9 +79,12 @@ describe('web chat page', () => {
     await page.close();
   });
 
-  it('follows a switch of language: lang, title, header and the input placeholder', async () => {
+  it('follows a switch of language: lang, title, heading, the input placeholder and the send button', async () => {
     const page = await browser.newPage({ viewport: { width: 900, height: 700 } });
     await page.goto(`${base}/chat/kalamaria`);
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Δημοτικές Βιβλιοθήκες Καλαμαριάς: κρατήσεις βιβλίων');
+    const sendLabel = () => page.locator('button[type=submit], button[title]').last().evaluate((b) => b.getAttribute('aria-label') ?? b.getAttribute('title') ?? b.textContent);
+    const greekSend = await sendLabel();
     await expect.poll(() => page.getByText('Καλώς ήρθατε στις Δημοτικές Βιβλιοθήκες Καλαμαριάς!').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     const input = page.getByRole('textbox').first();
     const greekPlaceholder = await input.getAttribute('placeholder');
@@ -92,9 +96,35 @@ describe('web chat page', () => {
     await expect.poll(() => page.getByText('Rendben, magyarul folytatjuk.').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('hu');
     expect(await page.title()).toBe('Könyvfoglalás – csevegés');
-    expect(await page.locator('#heading').innerText()).toBe('Könyvfoglalás');
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Kalamariai városi könyvtárak: könyvfoglalás');
     const hungarianPlaceholder = await page.getByRole('textbox').first().getAttribute('placeholder');
     expect(hungarianPlaceholder).not.toBe(greekPlaceholder);
+    expect(await sendLabel()).not.toBe(greekSend);
+    await page.close();
+  });
+
+  it('works with the keyboard only: tab to the input, type, pick a result with Tab and Enter, reach the card prompt', async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 800 }, locale: 'el-GR' });
+    await page.goto(`${base}/chat/kalamaria`);
+    await expect.poll(() => page.getByText('Καλώς ήρθατε στις Δημοτικές Βιβλιοθήκες Καλαμαριάς!').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    const focused = () => page.evaluate(() => {
+      const e = document.activeElement;
+      return e ? { tag: e.tagName.toLowerCase(), text: (e.textContent ?? '').trim(), label: e.getAttribute('aria-label') ?? '' } : undefined;
+    });
+    // Tab from the top of the page until the message box has the focus.
+    for (let i = 0; i < 30 && (await focused())?.tag !== 'input'; i++) await page.keyboard.press('Tab');
+    expect((await focused())?.tag).toBe('input');
+    await page.keyboard.type('νέες αφίξεις');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByText('Οι πιο πρόσφατες αφίξεις:').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    // The offered titles are buttons: Tab reaches the first one, Enter picks it.
+    const firstChoice = page.locator('.webchat__suggested-action').first();
+    await expect.poll(() => firstChoice.count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    const title = ((await firstChoice.textContent()) ?? '').trim();
+    for (let i = 0; i < 30 && (await focused())?.text !== title; i++) await page.keyboard.press('Tab');
+    expect((await focused())?.text).toBe(title);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByText('Ποιος είναι ο αριθμός της κάρτας μέλους σας;').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await page.close();
   });
 });
