@@ -1,4 +1,4 @@
-import { ConversationState, type Storage } from 'botbuilder';
+import type { ConversationState, Storage } from 'botbuilder';
 import { policyFor, LIBRARY_IDS } from '../domain/policy/policies';
 import { PlaceOrder } from '../domain/services/place-order';
 import { SearchCatalogue } from '../domain/services/search-catalogue';
@@ -21,6 +21,7 @@ import { pinKeysFromEnv } from '../persistence/pin-keys-from-env';
 import { createIllServices, type IllAssembly } from '../staff/ill/ill-services';
 import { createPickupServices, type PickupAssembly } from '../staff/pickup-services';
 import { LibraryBot } from './library-bot';
+import { LibraryConversationState } from './library-conversation-state';
 
 export interface BotOptions {
   defaultLibrary?: string;
@@ -85,7 +86,7 @@ export async function createBot(db: Db, options: BotOptions = {}): Promise<BotAs
     patronOrders: pickup.patronOrders,
     ill,
   };
-  const conversationState = new ConversationState(options.storage ?? new PrismaBotStorage(db));
+  const conversationState = new LibraryConversationState(options.storage ?? new PrismaBotStorage(db));
   const defaultLibrary = options.defaultLibrary ?? process.env.DEFAULT_LIBRARY ?? 'kalamaria';
   const bot = new LibraryBot(conversationState, services, { defaultLibrary, libraries: LIBRARY_IDS.filter((id) => libraries.has(id)) });
   return { bot, conversationState, services, pickup, ill };
