@@ -588,6 +588,8 @@ function writeReport(r: { started: Date; machine: { cpu: string; cores: number; 
     .replaceAll('{{date}}', r.started.toISOString().replace('T', ' ').slice(0, 16) + ' UTC')
     .replaceAll('{{mode}}', `${quick ? '`--quick`' : 'full'} run, ${PATRONS} concurrent patrons, ${POSTGRES ? 'PostgreSQL 15' : 'SQLite (WAL)'}`)
     .replaceAll('{{machine}}', `${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memGb} GiB RAM, ${r.machine.os}, Node ${r.machine.node}, 1-min load average ${r.machine.load} before the run`)
+    // The profile's top entries before and after a change: written by hand from bench/profile-top.ts.
+    .replaceAll('{{profile}}', readFileSync(path.join(root, 'bench', 'profile.md'), 'utf8').trim())
     .replaceAll('{{table}}', table)
     .replaceAll('{{bench_lines}}', figures.map((f) => `BENCH ${f.name}=${f.value} unit=${f.unit}`).join('\n'))
     .replaceAll('{{notes}}', notes.length ? notes.map((n) => `- ${n}`).join('\n') : '- none')
