@@ -243,6 +243,7 @@ async function httpReservations(target: Proc | Proc[], titleOffset: number, roun
         const { replies, ms: took } = await post(base(), conversation, text, p);
         latencies.push(took);
         byTurn[t]!.push(took);
+        // BENCH_SLOW=400: each turn slower than that, with when it was sent (where a tail comes from).
         if (process.env.BENCH_SLOW && took > Number(process.env.BENCH_SLOW)) log(`slow turn ${t + 1} of patron ${p} round ${round}: ${Math.round(took)} ms at ${Math.round(performance.now() - t0 - took)} ms`);
         last = replies;
       }

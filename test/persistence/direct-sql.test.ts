@@ -8,7 +8,7 @@ afterEach(async () => { await db?.$disconnect(); db = undefined; });
 
 const statements = async () => (await dbStatements.get()).values.reduce((sum, v) => sum + v.value, 0);
 
-describe('direct SQL on a connection that keeps its statements prepared', () => {
+describe('direct SQL', () => {
   it('gives each run of the same statement its own arguments, for reads, writes and Prisma\'s own queries', async () => {
     ({ db } = await freshDb());
     const sql = directSqlOf(db);
@@ -21,7 +21,7 @@ describe('direct SQL on a connection that keeps its statements prepared', () => 
     const update = 'UPDATE "BotState" SET "data" = ? WHERE "id" = ?';
     expect(await sql.execute(update, ['{"n":20}', 'k2'])).toBe(1);
     expect(await sql.execute(update, ['{"n":0}', 'missing'])).toBe(0);
-    // Prisma's compiled statements go through the same cache.
+    // Prisma's own statements go through the same adapter.
     for (let i = 0; i < 2; i++) {
       expect((await db.botState.findMany({ orderBy: { id: 'asc' }, select: { id: true, data: true } })).map((r) => `${r.id}=${r.data}`))
         .toEqual(['k1={"n":1}', 'k2={"n":20}', 'k3={"n":3}']);
@@ -29,7 +29,7 @@ describe('direct SQL on a connection that keeps its statements prepared', () => 
     expect(await db.botState.count({ where: { id: { in: ['k1', 'k3'] } } })).toBe(2);
   });
 
-  it('rolls a failed transaction back whole, with statements prepared before', async () => {
+  it('rolls a failed transaction back whole', async () => {
     ({ db } = await freshDb());
     const sql = directSqlOf(db);
     const insert = 'INSERT INTO "BotState" ("id", "data", "etag", "updatedAt") VALUES (?, ?, ?, ?)';
