@@ -363,6 +363,8 @@ async function scaleOut(instances: number): Promise<void> {
     figure(`${prefix}.db_cpu_per_turn`, ms((pgCpu * 1000) / run.turns), 'ms');
   } finally {
     for (const server of servers) await server.stop();
+    // Keep-alive sockets to the stopped servers: the next run's servers may get the same ports.
+    agent.destroy();
     await admin.$disconnect();
   }
 }
