@@ -1,17 +1,21 @@
 /**
- * npm run bench [-- --quick] [--patrons=50] [--db=postgres] [--only=http,voice,memory,catalogue,import,nlu]
+ * npm run bench [-- --quick] [--patrons=50] [--db=postgres] [--instances=1,2] [--only=http,voice,memory,catalogue,import,nlu,scale]
  *
  * Conversations: N concurrent simulated patrons complete full reservations against the real
  * server (src/main.ts in its own process) over HTTP (/api/messages, expectReplies) and over
  * signed Twilio voice webhooks; a bare botbuilder echo bot on the same stack is the baseline.
  * Catalogue: search latency on generated catalogues of 10k, 100k and 1M copies. Memory: server
  * RSS per open conversation. Import: a generated MARC file of 100k records into an empty
- * catalogue, then again (bench/import-bench.ts). Every figure is printed as `BENCH name=value unit=…` and the
+ * catalogue, then again (bench/import-bench.ts). Several instances (--instances=N or a list,
+ * PostgreSQL): N server processes on one database, the simulated patrons' turns sent round robin
+ * to them, each turn to the next instance (the conversation lives in the database, so any
+ * instance answers any turn); throughput, and what the database gives each instance
+ * (connections, statements per turn, its own CPU). Every figure is printed as `BENCH name=value unit=…` and the
  * report is written to docs/benchmarks.md (docs/benchmarks-postgres.md with --db=postgres).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { cpus, loadavg, totalmem, platform, release } from 'node:os';
 import { createServer } from 'node:net';
@@ -38,11 +42,15 @@ const OPEN_CONVERSATIONS = quick ? 2_000 : 10_000;
 const CATALOGUE_SIZES = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
 const POSTGRES = args.get('db') === 'postgres';
 const only = args.get('only')?.split(',');
-const wants = (part: string) => !only || only.includes(part);
+/** `--instances=1,2`: the scale-out run for each number of server processes (PostgreSQL only). */
+const INSTANCES = args.get('instances')?.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+const wants = (part: string) => (part === 'scale' ? !!INSTANCES?.length && (!only || only.includes(part)) : !only || only.includes(part));
 const AUTH_TOKEN = 'bench-auth-token-0123456789abcdef';
 const PUBLIC_BASE = 'https://library-bot.example.org';
 const BENCH_DIR = path.join(root, 'data', 'bench');
 const PIN = '2468';
+/** The phone target is stated at this many calls at once: TwiML answer p99 < 100 ms. */
+const CALLS = 20;
 
 interface Figure { name: string; value: number; unit: string }
 const figures: Figure[] = [];
@@ -144,7 +152,7 @@ async function conversationDatabase(): Promise<string> {
       homeBranchId: 'kal-central', status: 'active', cardExpiresAt: new Date('2030-12-31T00:00:00Z'),
     })),
   });
-  const titles = PATRONS * (ROUNDS + VOICE_ROUNDS) + 64;
+  const titles = PATRONS * (ROUNDS + VOICE_ROUNDS) + 64 + CALLS * VOICE_ROUNDS;
   for (let i = 0; i < titles; i++) {
     await db.record.create({
       data: {
@@ -214,12 +222,17 @@ interface RunResult { turns: number; seconds: number; latency: Summary; byTurn: 
 
 const clientCpuSeconds = (since: NodeJS.CpuUsage) => { const u = process.cpuUsage(since); return (u.user + u.system) / 1e6; };
 
-async function httpReservations(server: Proc, titleOffset: number, rounds: number, echo = false): Promise<RunResult> {
+async function httpReservations(target: Proc | Proc[], titleOffset: number, rounds: number, echo = false): Promise<RunResult> {
+  const servers = Array.isArray(target) ? target : [target];
+  const serverCpu = () => servers.reduce((sum, s) => sum + cpuSeconds(s.child.pid!), 0);
+  // Round robin per turn, as a load balancer without session affinity would send them.
+  let nextServer = 0;
+  const base = () => servers[nextServer++ % servers.length]!.base;
   const latencies: number[] = [];
   const byTurn: number[][] = Array.from({ length: 6 }, () => []);
   let failures = 0;
   let firstFailure: string | undefined;
-  const cpu0 = cpuSeconds(server.child.pid!);
+  const cpu0 = serverCpu();
   const client0 = process.cpuUsage();
   const t0 = performance.now();
   await pool(PATRONS, PATRONS, async (p) => {
@@ -228,9 +241,11 @@ async function httpReservations(server: Proc, titleOffset: number, rounds: numbe
       const title = `Βιβλίο ${code(titleOffset + p * rounds + round)}`;
       let last: Reply[] = [];
       for (const [t, text] of reservationTurns(title, cardOf(p)).entries()) {
-        const { replies, ms: took } = await post(server.base, conversation, text, p);
+        const { replies, ms: took } = await post(base(), conversation, text, p);
         latencies.push(took);
         byTurn[t]!.push(took);
+        // BENCH_SLOW=400: each turn slower than that, with when it was sent (where a tail comes from).
+        if (process.env.BENCH_SLOW && took > Number(process.env.BENCH_SLOW)) log(`slow turn ${t + 1} of patron ${p} round ${round}: ${Math.round(took)} ms at ${Math.round(performance.now() - t0 - took)} ms`);
         last = replies;
       }
       const ok = echo ? last.some((r) => r.text === 'echo: ναι') : last.some((r) => /^\d{7}$/.test(r.channelData?.orderRef ?? ''));
@@ -238,17 +253,17 @@ async function httpReservations(server: Proc, titleOffset: number, rounds: numbe
     }
   });
   const seconds = (performance.now() - t0) / 1000;
-  return { turns: latencies.length, seconds, latency: summarize(latencies), byTurn, failures, firstFailure, cpu: cpuSeconds(server.child.pid!) - cpu0, clientCpu: clientCpuSeconds(client0) };
+  return { turns: latencies.length, seconds, latency: summarize(latencies), byTurn, failures, firstFailure, cpu: serverCpu() - cpu0, clientCpu: clientCpuSeconds(client0) };
 }
 
-async function voiceReservations(server: Proc, titleOffset: number, rounds: number): Promise<RunResult> {
+async function voiceReservations(server: Proc, titleOffset: number, rounds: number, calls = PATRONS): Promise<RunResult> {
   const latencies: number[] = [];
   let failures = 0;
   let firstFailure: string | undefined;
   const cpu0 = cpuSeconds(server.child.pid!);
   const client0 = process.cpuUsage();
   const t0 = performance.now();
-  await pool(PATRONS, PATRONS, async (p) => {
+  await pool(calls, calls, async (p) => {
     for (let round = 0; round < rounds; round++) {
       const call = new TwilioCall({ serverUrl: server.base, publicBaseUrl: PUBLIC_BASE, library: 'kalamaria', authToken: AUTH_TOKEN, from: phoneOf(p) });
       const title = `Βιβλίο ${code(titleOffset + p * rounds + round)}`;
@@ -282,6 +297,77 @@ function report(prefix: string, r: RunResult): void {
   figure(`${prefix}.client_cpu_per_turn`, ms((r.clientCpu * 1000) / r.turns), 'ms');
   figure(`${prefix}.failed_reservations`, r.failures, 'count');
   if (r.firstFailure) notes.push(`${prefix}: first failed reservation heard: ${r.firstFailure.slice(0, 300)}`);
+}
+
+// ——— several instances ————————————————————————————————————————————————————————
+
+/** Statements the server has sent to the database so far (`db_statements_total` on its /metrics). */
+async function statementsSent(server: Proc): Promise<number> {
+  const text = await new Promise<string>((resolve, reject) => {
+    request(`${server.base}/metrics`, { agent }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => { body += c; });
+      res.on('end', () => resolve(body));
+      res.on('error', reject);
+    }).on('error', reject).end();
+  });
+  return [...text.matchAll(/^db_statements_total\{[^}]*\} (\d+)/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
+}
+
+/** CPU seconds of every PostgreSQL process on this machine (the database runs here: its share of the two cores). */
+function postgresCpuSeconds(): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const fields = stat.split(') ')[1]!.split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch { /* the process ended meanwhile */ }
+  }
+  return total;
+}
+
+/**
+ * N server processes on one PostgreSQL database, the same reservations as the web chat run,
+ * each turn to the next instance. The database's side: the connections it holds for the bench
+ * database (peak, sampled every 100 ms), the statements per turn the instances sent, and the
+ * CPU of the PostgreSQL processes per turn.
+ */
+async function scaleOut(instances: number): Promise<void> {
+  const url = await conversationDatabase();
+  const env = { DATABASE_URL: url, TWILIO_AUTH_TOKEN: AUTH_TOKEN, PUBLIC_BASE_URL: PUBLIC_BASE, TRUST_PROXY: '1' };
+  const servers: Proc[] = [];
+  const admin = await createPrismaClient('postgresql://postgres@127.0.0.1:5432/postgres');
+  try {
+    for (let i = 0; i < instances; i++) servers.push(await startProcess('src/main.ts', env, 'Web chat:'));
+    const connections = async () => Number((await admin.$queryRawUnsafe<Array<{ n: unknown }>>(
+      `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = 'lbb_bench'`))[0]?.n ?? 0);
+    const idle = await connections();
+    for (const server of servers) await httpWarmup(server, PATRONS * (ROUNDS + VOICE_ROUNDS));
+    let peak = 0;
+    let sampling = true;
+    const sampler = (async () => { while (sampling) { peak = Math.max(peak, await connections()); await new Promise((r) => setTimeout(r, 100)); } })();
+    const statements0 = (await Promise.all(servers.map(statementsSent))).reduce((a, b) => a + b, 0);
+    const pg0 = postgresCpuSeconds();
+    const run = await httpReservations(servers, 0, ROUNDS);
+    const pgCpu = postgresCpuSeconds() - pg0;
+    const statements = (await Promise.all(servers.map(statementsSent))).reduce((a, b) => a + b, 0) - statements0;
+    sampling = false;
+    await sampler;
+    const prefix = `scale.n${instances}`;
+    report(prefix, run);
+    figure(`${prefix}.db_connections_idle`, idle, 'connections');
+    figure(`${prefix}.db_connections_peak`, peak, 'connections');
+    figure(`${prefix}.db_statements_per_turn`, ms(statements / run.turns), 'statements');
+    figure(`${prefix}.db_cpu_per_turn`, ms((pgCpu * 1000) / run.turns), 'ms');
+  } finally {
+    for (const server of servers) await server.stop();
+    // Keep-alive sockets to the stopped servers: the next run's servers may get the same ports.
+    agent.destroy();
+    await admin.$disconnect();
+  }
 }
 
 // ——— catalogue ———————————————————————————————————————————————————————————————
@@ -453,6 +539,8 @@ async function main(): Promise<void> {
       if (wants('voice')) {
         const voice = await voiceReservations(server, PATRONS * ROUNDS, VOICE_ROUNDS);
         report('reservation.voice', voice);
+        const fewer = await voiceReservations(server, PATRONS * (ROUNDS + VOICE_ROUNDS) + 64, VOICE_ROUNDS, CALLS);
+        report(`reservation.voice${CALLS}`, fewer);
       }
       if (wants('memory')) {
         // A fresh server of its own, so the reservation runs' garbage does not blur the figure.
@@ -476,6 +564,12 @@ async function main(): Promise<void> {
       await server.stop();
       await echo.stop();
     }
+  }
+
+  if (wants('scale')) {
+    if (!POSTGRES) throw new Error('--instances needs --db=postgres: SQLite is one file for one process');
+    for (const n of INSTANCES!) await scaleOut(n);
+    agent.destroy();
   }
 
   if (wants('catalogue')) for (const size of CATALOGUE_SIZES) await catalogueBench(size);
@@ -528,6 +622,8 @@ function writeReport(r: { started: Date; machine: { cpu: string; cores: number; 
     .replaceAll('{{date}}', r.started.toISOString().replace('T', ' ').slice(0, 16) + ' UTC')
     .replaceAll('{{mode}}', `${quick ? '`--quick`' : 'full'} run, ${PATRONS} concurrent patrons, ${POSTGRES ? 'PostgreSQL 15' : 'SQLite (WAL)'}`)
     .replaceAll('{{machine}}', `${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memGb} GiB RAM, ${r.machine.os}, Node ${r.machine.node}, 1-min load average ${r.machine.load} before the run`)
+    // The profile's top entries before and after a change: written by hand from bench/profile-top.ts.
+    .replaceAll('{{profile}}', readFileSync(path.join(root, 'bench', 'profile.md'), 'utf8').trim())
     .replaceAll('{{table}}', table)
     .replaceAll('{{bench_lines}}', figures.map((f) => `BENCH ${f.name}=${f.value} unit=${f.unit}`).join('\n'))
     .replaceAll('{{notes}}', notes.length ? notes.map((n) => `- ${n}`).join('\n') : '- none')

@@ -1,4 +1,4 @@
-import { ConversationState, type Storage } from 'botbuilder';
+import type { ConversationState, Storage } from 'botbuilder';
 import { HoldAllowance } from '../domain/services/hold-allowance';
 import { LiveAvailability } from '../domain/services/live-availability';
 import { DemandList } from '../domain/services/demand-list';
@@ -28,6 +28,7 @@ import { pinKeysFromEnv } from '../persistence/pin-keys-from-env';
 import { createIllServices, type IllAssembly } from '../staff/ill/ill-services';
 import { createPickupServices, type PickupAssembly } from '../staff/pickup-services';
 import { LibraryBot } from './library-bot';
+import { LibraryConversationState } from './library-conversation-state';
 
 export interface BotOptions {
   /** The libraries served (libraries/*.yaml, read by src/app.ts); the project's files when not given. */
@@ -108,7 +109,7 @@ export async function createBot(db: Db, options: BotOptions = {}): Promise<BotAs
     copyAlerts: pickup.copyAlerts,
     ill,
   };
-  const conversationState = new ConversationState(options.storage ?? new PrismaBotStorage(db));
+  const conversationState = new LibraryConversationState(options.storage ?? new PrismaBotStorage(db));
   const defaultLibrary = options.defaultLibrary ?? defaultLibraryId(libraries);
   const bot = new LibraryBot(conversationState, services, { defaultLibrary, libraries: [...libraries.keys()] });
   return { bot, conversationState, services, ilsHolds, pickup, ill };

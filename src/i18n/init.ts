@@ -45,11 +45,51 @@ export function i18n(): i18n {
 /** A fixed t is a closure over its language and namespaces only: dialogs ask for the same few on every turn. */
 const fixed = new Map<string, TFunction>();
 
+/**
+ * What a fixed t returned for a key and plain parameters. The resources never change after the
+ * start, so the same key with the same parameters gives the same text; i18next resolving,
+ * pluralising and interpolating it again was 3–4% of a turn's CPU. Only strings from keys with
+ * string, number or boolean parameters are kept (a Date or an object could be changed by its
+ * owner, a function has no stable key); the map is dropped when full, as names and titles pass
+ * through it.
+ */
+const rendered = new Map<string, string>();
+const RENDERED_MAX = 4096;
+
+function cacheKey(prefix: string, key: unknown, params: unknown): string | undefined {
+  if (typeof key !== 'string') return undefined;
+  if (params === undefined) return `${prefix}\u0000${key}`;
+  if (!params || typeof params !== 'object' || Array.isArray(params)) return undefined;
+  let out = `${prefix}\u0000${key}`;
+  for (const [name, value] of Object.entries(params)) {
+    const type = typeof value;
+    if (type !== 'string' && type !== 'number' && type !== 'boolean') return undefined;
+    out += `\u0000${name}\u0001${type[0]}${String(value)}`;
+  }
+  return out;
+}
+
+function remembering(prefix: string, t: TFunction): TFunction {
+  const translate = t as unknown as (key: unknown, params?: unknown) => unknown;
+  return ((key: unknown, params?: unknown) => {
+    const k = cacheKey(prefix, key, params);
+    if (k === undefined) return translate(key, params);
+    const known = rendered.get(k);
+    if (known !== undefined) return known;
+    const text = translate(key, params);
+    if (typeof text === 'string') {
+      if (rendered.size >= RENDERED_MAX) rendered.clear();
+      rendered.set(k, text);
+    }
+    return text;
+  }) as unknown as TFunction;
+}
+
 export function tFor(language: string, ns: string | readonly string[] = 'common'): TFunction {
   const key = `${language}|${typeof ns === 'string' ? ns : ns.join(',')}`;
   let t = fixed.get(key);
   if (!t) {
-    t = i18n().getFixedT(language, ns as string | string[]);
+    t = remembering(key, i18n().getFixedT(language, ns as string | string[]));
     if (fixed.size >= 256) fixed.clear(); // languages come from sessions and rows: bounded, but never trusted
     fixed.set(key, t);
   }

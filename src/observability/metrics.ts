@@ -58,3 +58,10 @@ export const jobRuns = new Counter({
   labelNames: ['job', 'outcome'] as const,
   registers: [registry],
 });
+
+export const dbStatements = new Counter({
+  name: 'db_statements_total',
+  help: 'Statements this process sent to the database (Prisma\'s and the direct ones), by kind (query or execute).',
+  labelNames: ['kind'] as const,
+  registers: [registry],
+});

@@ -1,5 +1,6 @@
 import type { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import type { PrismaPg } from '@prisma/adapter-pg';
+import { dbStatements } from '../observability/metrics';
 import { retryWhileBusy } from './sqlite-busy-retry';
 
 type AdapterFactory = PrismaBetterSQLite3 | PrismaPg;
@@ -61,6 +62,7 @@ export class DirectSqlFactory {
 
   async connect(): Promise<Adapter> {
     const adapter = await this.inner.connect();
+    countStatements(adapter);
     const dispose = adapter.dispose.bind(adapter);
     // After $disconnect Prisma connects a new adapter on the next query; so does DirectSql.
     adapter.dispose = async () => {
@@ -113,6 +115,26 @@ export class DirectSqlFactory {
       transaction,
     };
   }
+}
+
+/**
+ * Every statement sent to the database, Prisma's and ours, in `db_statements_total`: what one
+ * more instance costs the database per turn (bench/run.ts --instances) is read from it.
+ */
+function countStatements(adapter: Adapter): void {
+  const count = (q: Pick<Adapter, 'queryRaw' | 'executeRaw'>) => {
+    const queryRaw = q.queryRaw.bind(q);
+    const executeRaw = q.executeRaw.bind(q);
+    q.queryRaw = (query) => { dbStatements.inc({ kind: 'query' }); return queryRaw(query); };
+    q.executeRaw = (query) => { dbStatements.inc({ kind: 'execute' }); return executeRaw(query); };
+  };
+  count(adapter);
+  const startTransaction = adapter.startTransaction.bind(adapter);
+  adapter.startTransaction = async (isolationLevel) => {
+    const tx = await startTransaction(isolationLevel);
+    count(tx);
+    return tx;
+  };
 }
 
 /** A unique index refused the row (what Prisma reports as P2002), on either database. */

@@ -1,4 +1,5 @@
-import type { Db } from './prisma-client';
+import { isUniqueViolation, sqlDate, type DirectSql } from './direct-sql';
+import { directSqlOf, type Db } from './prisma-client';
 
 /** A claim older than this whose TwiML never came belongs to a crashed process: the retry runs the turn. */
 const STALE_AFTER_MS = 30_000;
@@ -13,28 +14,35 @@ export type VoiceTurnClaim = 'claimed' | 'running' | { twiml: string };
  * the row and runs the turn; the other gets its TwiML once it is stored.
  */
 export class PrismaVoiceTurnStore {
-  constructor(private readonly db: Db, private readonly now: () => Date = () => new Date()) {}
+  // Every webhook claims its row and stores its TwiML: those statements skip Prisma's query compiler (direct-sql.ts).
+  private readonly sql: DirectSql;
+
+  constructor(private readonly db: Db, private readonly now: () => Date = () => new Date()) {
+    this.sql = directSqlOf(db);
+  }
 
   async claim(callSid: string, turn: number): Promise<VoiceTurnClaim> {
+    const at = this.now();
     try {
-      await this.db.voiceTurn.create({ data: { callSid, turn } });
+      await this.sql.execute('INSERT INTO "VoiceTurn" ("callSid", "turn", "twiml", "createdAt", "updatedAt") VALUES (?, ?, NULL, ?, ?)', [callSid, turn, at, at]);
       return 'claimed';
     } catch (error) {
-      if ((error as { code?: string }).code !== 'P2002') throw error;
+      if (!isUniqueViolation(error)) throw error;
     }
-    const row = await this.db.voiceTurn.findUnique({ where: { callSid_turn: { callSid, turn } } });
+    const [row] = await this.sql.query('SELECT "twiml", "updatedAt" FROM "VoiceTurn" WHERE "callSid" = ? AND "turn" = ?', [callSid, turn]);
     if (!row) return this.claim(callSid, turn);
-    if (row.twiml !== null) return { twiml: row.twiml };
+    if (row.twiml !== null && row.twiml !== undefined) return { twiml: String(row.twiml) };
+    const updatedAt = sqlDate(row.updatedAt);
     const staleBefore = new Date(this.now().getTime() - STALE_AFTER_MS);
-    if (row.updatedAt >= staleBefore) return 'running';
-    const { count } = await this.db.voiceTurn.updateMany({
-      where: { callSid, turn, twiml: null, updatedAt: row.updatedAt }, data: { updatedAt: this.now() },
-    });
+    if (updatedAt >= staleBefore) return 'running';
+    // The stale claim is taken over by whoever moves its updatedAt first.
+    const count = await this.sql.execute('UPDATE "VoiceTurn" SET "updatedAt" = ? WHERE "callSid" = ? AND "turn" = ? AND "twiml" IS NULL AND "updatedAt" = ?',
+      [this.now(), callSid, turn, updatedAt]);
     return count === 1 ? 'claimed' : 'running';
   }
 
   async complete(callSid: string, turn: number, twiml: string): Promise<void> {
-    await this.db.voiceTurn.update({ where: { callSid_turn: { callSid, turn } }, data: { twiml } });
+    await this.sql.execute('UPDATE "VoiceTurn" SET "twiml" = ?, "updatedAt" = ? WHERE "callSid" = ? AND "turn" = ?', [twiml, this.now(), callSid, turn]);
   }
 
   /** Forgets webhooks answered before the retention period; returns how many. */

@@ -23,3 +23,28 @@ describe('PrismaVoiceTurnStore.purge', () => {
     expect(await new PrismaVoiceTurnStore(app.db, () => NOW).purge()).toBe(0);
   });
 });
+
+describe('PrismaVoiceTurnStore.claim', () => {
+  it('lets one webhook run a turn, hands its TwiML to a repeat, and gives a claim left by a crashed process to the retry once', async () => {
+    const { db } = await freshDb();
+    let now = NOW;
+    const store = new PrismaVoiceTurnStore(db, () => now);
+    try {
+      expect(await store.claim('CA1', 2)).toBe('claimed');
+      expect(await store.claim('CA1', 2)).toBe('running');
+      // 31 s later nobody stored an answer: the first retry takes the turn over, a second one waits for it.
+      now = new Date(NOW.getTime() + 31_000);
+      expect(await store.claim('CA1', 2)).toBe('claimed');
+      expect(await store.claim('CA1', 2)).toBe('running');
+      await store.complete('CA1', 2, '<Response><Say>ok</Say></Response>');
+      expect(await store.claim('CA1', 2)).toEqual({ twiml: '<Response><Say>ok</Say></Response>' });
+      expect(await store.claim('CA1', 3)).toBe('claimed');
+      await store.release('CA1', 3);
+      const rows = await db.voiceTurn.findMany({ orderBy: { turn: 'asc' } });
+      expect(rows.map((r) => ({ turn: r.turn, twiml: r.twiml, createdAt: r.createdAt.toISOString() })))
+        .toEqual([{ turn: 2, twiml: '<Response><Say>ok</Say></Response>', createdAt: NOW.toISOString() }]);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+});
