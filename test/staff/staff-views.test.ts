@@ -110,3 +110,15 @@ describe('staff views', () => {
     expect(STAFF_NAV.map((n) => n.href)).toEqual(['/staff', '/staff/pick-list', '/staff/ill', '/staff/patrons', '/staff/lockouts', '/staff/demand', '/staff/copy-alerts']);
   });
 });
+
+describe('what a reader accepted, as staff read it', () => {
+  it('says the stored version ids in words: no «ozd-ill-2026-11/original/hu» on the page', async () => {
+    const { tFor } = await import('../../src/i18n/init');
+    const { acceptanceName } = await import('../../src/staff/ill/ill-pages');
+    const hu = tFor('hu', ['staff', 'ill']);
+    expect(acceptanceName(hu, 'ozd-ill-2026-11/original/hu')).toBe('ozd-ill-2026-11 feltételek (eredeti, magyar)');
+    expect(acceptanceName(hu, 'cost/hu/phone')).toBe('költségvállalás (magyar, telefon)');
+    const el = tFor('el', ['staff', 'ill']);
+    expect(acceptanceName(el, 'ozd-ill-2026-11/copy/el')).toBe('όροι ozd-ill-2026-11 (αντίγραφο, ελληνικά)');
+  });
+});

@@ -65,7 +65,7 @@ export function illRequestPage(ctx: PageContext, { request: r, flash, error, con
       paid: c.paidAt ? t('ill:staff.paid', { at: formatDateTime(c.paidAt, language, zone) }) : undefined,
     })),
     terms: r.acceptances.map((a) => ({
-      summary: t('ill:staff.accepted_at', { version: a.version, at: formatDateTime(a.acceptedAt, language, zone), actor: actorName(t, a.actor, staffNames) }), text: a.text,
+      summary: t('ill:staff.accepted_at', { version: sentence(acceptanceName(t, a.version), language), at: formatDateTime(a.acceptedAt, language, zone), actor: actorName(t, a.actor, staffNames) }), text: a.text,
     })),
     // Who, what and the note in columns of their own: never "system: beérkezett" run together.
     history: r.events.map((e) => ({
@@ -115,4 +115,16 @@ export function illActions(t: TFunction, r: IllRequestView) {
   if (next.includes('unfilled')) out.push(note('unfilled'));
   if (next.includes('cancelled')) out.push(note('cancel'));
   return out;
+}
+
+/**
+ * What a reader accepted, as staff read it: the version ids the dialogs store
+ * («ozd-ill-2026-11/original/hu», «cost/hu/phone») said with the form, language and channel in words.
+ */
+export function acceptanceName(t: TFunction, version: string): string {
+  const [head = '', second = '', third = ''] = version.split('/');
+  const language = (code: string) => t(`staff:language_names.${code}`, { defaultValue: t('staff:language_names.other') });
+  if (head === 'cost') return t('ill:staff.acceptance.cost', { language: language(second), channel: channelName(t, third === 'phone' ? 'voice' : third) });
+  if (second && third) return t('ill:staff.acceptance.terms', { id: head, form: t(`ill:staff.form.${second}`, { defaultValue: second }), language: language(third) });
+  return version;
 }
