@@ -1,9 +1,10 @@
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app';
 import { anOrder } from '../staff/staff-support';
+import { launchChromium } from '../support/browser';
 import { startApp } from '../support/http';
 import { SCREENSHOTS } from '../support/screenshots';
 import { freshDb } from '../support/test-db';
@@ -34,11 +35,7 @@ beforeAll(async () => {
   ] });
   await db.$disconnect();
   ({ app, base } = await startApp(url));
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {

@@ -1,7 +1,8 @@
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app';
+import { launchChromium, sayInChat } from '../support/browser';
 import { startApp } from '../support/http';
 import { freshDb } from '../support/test-db';
 import { SCREENSHOTS } from '../support/screenshots';
@@ -14,11 +15,7 @@ beforeAll(async () => {
   const { db, url } = await freshDb();
   await db.$disconnect();
   ({ app, base } = await startApp(url));
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
@@ -26,32 +23,24 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function say(chat: Page, text: string, expectHeard: string | RegExp) {
-  const before = await chat.getByText(expectHeard).count();
-  const input = chat.getByRole('textbox').first();
-  await input.fill(text);
-  await input.press('Enter');
-  await expect.poll(() => chat.getByText(expectHeard).count(), { timeout: 20_000 }).toBeGreaterThan(before);
-}
-
 describe('ILL staff pages', () => {
   it('run a request a reader made in web chat from submitted to closed', async () => {
     // The reader asks for a book in the original by web chat, in Hungarian.
     const chat = await browser.newPage({ viewport: { width: 900, height: 1000 }, locale: 'hu-HU' });
     await chat.goto(`${base}/chat/ozd`);
     await expect.poll(() => chat.getByText('Üdvözöljük az Ózdi Városi Könyvtárban!', { exact: false }).count(), { timeout: 20_000 }).toBeGreaterThan(0);
-    await say(chat, 'könyvtárközi kérés', 'A könyvtárközi kéréshez be kell jelentkeznie.');
-    await say(chat, '2002001', 'Mi a PIN-kódja?');
-    await say(chat, '4321', 'Könyvet kér, vagy folyóiratcikket?');
-    await say(chat, 'könyv', 'Mi a könyv címe?');
-    await say(chat, 'A Pendragon-legenda', 'Ki a szerzője?');
-    await say(chat, 'Szerb Antal', 'Melyik évben jelent meg?');
-    await say(chat, '1934', 'Ha tudja a könyv ISBN-számát');
-    await say(chat, 'nem tudom', 'Meddig van rá szüksége?');
-    await say(chat, 'nincs', 'Milyen formában kéri?');
-    await say(chat, 'eredeti', 'Elfogadja?');
-    await say(chat, 'igen', 'Elküldhetem a kérést?');
-    await say(chat, 'igen', /A kérését rögzítettük, a száma: \d{7}\./);
+    await sayInChat(chat, 'könyvtárközi kérés', 'A könyvtárközi kéréshez be kell jelentkeznie.');
+    await sayInChat(chat, '2002001', 'Mi a PIN-kódja?');
+    await sayInChat(chat, '4321', 'Könyvet kér, vagy folyóiratcikket?');
+    await sayInChat(chat, 'könyv', 'Mi a könyv címe?');
+    await sayInChat(chat, 'A Pendragon-legenda', 'Ki a szerzője?');
+    await sayInChat(chat, 'Szerb Antal', 'Melyik évben jelent meg?');
+    await sayInChat(chat, '1934', 'Ha tudja a könyv ISBN-számát');
+    await sayInChat(chat, 'nem tudom', 'Meddig van rá szüksége?');
+    await sayInChat(chat, 'nincs', 'Milyen formában kéri?');
+    await sayInChat(chat, 'eredeti', 'Elfogadja?');
+    await sayInChat(chat, 'igen', 'Elküldhetem a kérést?');
+    await sayInChat(chat, 'igen', /A kérését rögzítettük, a száma: \d{7}\./);
     const confirmation = await chat.getByText(/a száma: \d{7}\./).first().textContent();
     const ref = /a száma: (\d{7})\./.exec(confirmation ?? '')![1]!;
     await chat.screenshot({ path: path.join(SCREENSHOTS, 'webchat-ill-request.png') });

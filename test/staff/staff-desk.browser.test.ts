@@ -1,8 +1,9 @@
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app';
 import type { Db } from '../../src/persistence/prisma-client';
+import { launchChromium } from '../support/browser';
 import { startApp } from '../support/http';
 import { SCREENSHOTS } from '../support/screenshots';
 import { freshDb } from '../support/test-db';
@@ -21,11 +22,7 @@ beforeAll(async () => {
   const fresh = await freshDb();
   db = fresh.db;
   ({ app, base } = await startApp(fresh.url));
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {

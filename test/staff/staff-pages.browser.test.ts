@@ -1,7 +1,8 @@
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app';
+import { launchChromium, sayInChat } from '../support/browser';
 import { startApp } from '../support/http';
 import { freshDb } from '../support/test-db';
 import { SCREENSHOTS } from '../support/screenshots';
@@ -14,11 +15,7 @@ beforeAll(async () => {
   const { db, url } = await freshDb();
   await db.$disconnect();
   ({ app, base } = await startApp(url));
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
@@ -26,30 +23,22 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function say(chat: Page, text: string, expectHeard: string | RegExp) {
-  const before = await chat.getByText(expectHeard).count();
-  const input = chat.getByRole('textbox').first();
-  await input.fill(text);
-  await input.press('Enter');
-  await expect.poll(() => chat.getByText(expectHeard).count(), { timeout: 20_000 }).toBeGreaterThan(before);
-}
-
 describe('staff pages with a patron in web chat', () => {
   it('staff find the order a chat just created, make it ready with an appointment, and the patron is told in the chat', async () => {
     // The patron orders by web chat and books the first pickup slot offered.
     const chat = await browser.newPage({ viewport: { width: 900, height: 1000 }, locale: 'el-GR' });
     await chat.goto(`${base}/chat/kalamaria`);
     await expect.poll(() => chat.getByText('Καλώς ήρθατε στις Δημοτικές Βιβλιοθήκες Καλαμαριάς!').count(), { timeout: 20_000 }).toBeGreaterThan(0);
-    await say(chat, 'κράτηση', 'Ποιος είναι ο αριθμός της κάρτας μέλους σας;');
-    await say(chat, '1001001', 'Ποιο είναι το PIN σας;');
-    await say(chat, '1234', 'Μπορείτε να κρατήσετε ακόμη 10 βιβλία.');
-    await say(chat, 'καπεταν μιχαλης', 'Βρήκα έναν τίτλο:');
-    await say(chat, '1', /Πρόσθεσα στην παραγγελία σας το βιβλίο «Ο Καπετάν Μιχάλης»/);
-    await say(chat, 'ολοκλήρωση', 'Να την καταχωρίσω;');
-    await say(chat, 'ναι', /Κλείστε τώρα ώρα παραλαβής/);
+    await sayInChat(chat, 'κράτηση', 'Ποιος είναι ο αριθμός της κάρτας μέλους σας;');
+    await sayInChat(chat, '1001001', 'Ποιο είναι το PIN σας;');
+    await sayInChat(chat, '1234', 'Μπορείτε να κρατήσετε ακόμη 10 βιβλία.');
+    await sayInChat(chat, 'καπεταν μιχαλης', 'Βρήκα έναν τίτλο:');
+    await sayInChat(chat, '1', /Πρόσθεσα στην παραγγελία σας το βιβλίο «Ο Καπετάν Μιχάλης»/);
+    await sayInChat(chat, 'ολοκλήρωση', 'Να την καταχωρίσω;');
+    await sayInChat(chat, 'ναι', /Κλείστε τώρα ώρα παραλαβής/);
     const confirmation = await chat.getByText(/καταχωρίστηκε με αριθμό \d{7}/).first().textContent();
     const ref = /αριθμό (\d{7})/.exec(confirmation ?? '')![1]!;
-    await say(chat, '1', /Κλείσαμε ραντεβού παραλαβής/);
+    await sayInChat(chat, '1', /Κλείσαμε ραντεβού παραλαβής/);
 
     // Staff sign in, find it in the queue, prepare it and mark it ready.
     const staff = await browser.newPage({ viewport: { width: 1200, height: 1100 }, locale: 'el-GR' });

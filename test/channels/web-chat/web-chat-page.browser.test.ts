@@ -1,7 +1,8 @@
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../../src/app';
+import { launchChromium } from '../../support/browser';
 import { startApp } from '../../support/http';
 import { freshDb } from '../../support/test-db';
 import { SCREENSHOTS } from '../../support/screenshots';
@@ -14,11 +15,7 @@ beforeAll(async () => {
   const { db, url } = await freshDb();
   await db.$disconnect();
   ({ app, base } = await startApp(url));
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
