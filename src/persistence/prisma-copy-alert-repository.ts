@@ -65,6 +65,13 @@ export class PrismaCopyAlertRepository implements CopyAlertRepository {
     return this.db.$transaction(async (tx) => {
       const changed = await tx.copy.updateMany({ where: { id: copyId, status: 'on_loan' }, data: { status: availableFrom ? 'quarantine' : 'available' } });
       if (changed.count === 0) return 'not_on_loan' as const;
+      // A loan the bot handed over (a collected hold) ends here: the borrower's count goes down, so the
+      // 10-item limit does not keep counting a book already back. A loan made at the desk has no hold to find.
+      const loan = await tx.hold.findFirst({ where: { copyId, status: 'collected' }, orderBy: { id: 'desc' }, select: { id: true, order: { select: { patronId: true } } } });
+      if (loan) {
+        await tx.hold.update({ where: { id: loan.id }, data: { status: 'returned' } });
+        await tx.patron.updateMany({ where: { id: loan.order.patronId, loansCount: { gt: 0 } }, data: { loansCount: { decrement: 1 } } });
+      }
       if (availableFrom) await tx.copyQuarantine.upsert({ where: { copyId }, create: { copyId, returnedAt, availableFrom }, update: { returnedAt, availableFrom } });
       return 'ok' as const;
     });

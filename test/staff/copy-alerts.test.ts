@@ -5,7 +5,7 @@ import type { SmsSender } from '../../src/domain/ports/sms-sender';
 import { Conversation, testBot } from '../support/conversation';
 import { WebChatClient } from '../support/http';
 import { freshDb } from '../support/test-db';
-import { anOrder, staffLogin, type StaffClient } from './staff-support';
+import { anOrder, staffFetch, staffLogin, type StaffClient } from './staff-support';
 
 // "Tell me when a copy is back" (issue 21): a yes after "every copy is on loan" opens one alert
 // per patron and book; the return that puts a copy on the shelf tells each waiting patron once.
@@ -120,6 +120,33 @@ describe('copy alerts', () => {
     expect(refused.status).toBe(404);
     expect(await refused.text()).toContain('nincs kikölcsönözve');
     expect((await checkIn(base, staff, 'KAL-00001')).status).toBe(404);
+  }, 60_000);
+
+  it('ends the loan of a copy the bot handed over: the borrower counts one book fewer against the limit, once', async () => {
+    const { app, base } = await start();
+    const staff = await staffLogin(base, 'staff.ozd', 'Ozd-2026');
+    const borrower = await app.db.patron.findFirstOrThrow({ where: { libraryId: 'ozd', cardNumber: '2002001' } });
+    const order = await anOrder(app.db, { library: 'ozd', card: '2002001', ref: '2000031' });
+    let version = order.version;
+    for (const to of ['preparing', 'ready', 'collected']) {
+      const response = await staffFetch(base, staff, '/api/staff/orders/2000031/transitions', { method: 'POST', body: { to, version } });
+      expect(response.status, to).toBe(200);
+      version = ((await response.json()) as { version: number }).version;
+    }
+    const loansOf = async () => (await app.db.patron.findUniqueOrThrow({ where: { id: borrower.id } })).loansCount;
+    const lent = await loansOf();
+    expect(lent).toBe(borrower.loansCount + 1);
+    const hold = await app.db.hold.findFirstOrThrow({ where: { orderId: order.id }, include: { copy: true } });
+    expect(hold.copy.status).toBe('on_loan');
+
+    expect((await checkIn(base, staff, hold.copy.barcode!)).status).toBe(200);
+    expect(await loansOf()).toBe(lent - 1);
+    expect((await app.db.hold.findUniqueOrThrow({ where: { id: hold.id } })).status).toBe('returned');
+
+    // The same copy lent again at the desk (no order) and returned: nobody's count goes down for it.
+    await app.db.copy.update({ where: { id: hold.copyId }, data: { status: 'on_loan' } });
+    expect((await checkIn(base, staff, hold.copy.barcode!)).status).toBe(200);
+    expect(await loansOf()).toBe(lent - 1);
   }, 60_000);
 
   it('tells the waiting patron when staff cancel an order and its held copy goes back on the shelf', async () => {
