@@ -42,6 +42,10 @@ export interface App {
   libraries: readonly string[];
   /** Records the ILS holds a crash left unrecorded (run once on start; tests await it). */
   reconcileIlsHolds(): Promise<{ placed: number; pending: number }>;
+  /** Files in the ILS every outstanding ILL request it has not taken yet (run once in the background on start). */
+  reconcileIlsRequests(): Promise<{ filed: number; pending: number }>;
+  /** The start-up reconciliations, done (never rejects: a failure is logged and the next start tries again). */
+  ilsReconciled: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -66,7 +70,7 @@ export async function createApp(options: BotOptions & {
   const ils = createLibrarySystems(options.ils ?? ilsConfigsOf(libraryConfigs), { db, patrons: new PrismaPatronRepository(db), pinHasher, log, now: options.now ?? (() => new Date()) });
   const librarySystems = options.librarySystems ?? ils.systems;
   const ilsBranchCodes = options.ilsBranchCodes ?? new Map([...libraryConfigs.values()].map((l) => [l.id, l.ilsCodes]));
-  const { bot, conversationState, services, ilsHolds, pickup, ill } = await createBot(db, {
+  const { bot, conversationState, services, ilsHolds, ilsIll, pickup, ill } = await createBot(db, {
     ...options, libraries: libraryConfigs, defaultLibrary, log, pinHasher, librarySystems, ilsBranchCodes, sms: options.sms ?? smsSenderFromEnv(log),
   });
   countOutcomes({ signIn: services.signIn, placeOrder: services.placeOrder, requestIll: services.ill.request });
@@ -96,7 +100,7 @@ export async function createApp(options: BotOptions & {
   observeHttp(server, log, { metricsToken: process.env.METRICS_TOKEN });
   registerVoiceChannel(server, { db, bot, services, log, libraries, onTurnError: adapter.onTurnError })?.use(timeTurn);
   registerStaffRoutes(server, { pickup, adapter, log, library: services.library, webChatKeys, usesIls: (id) => ilsHolds.appliesTo(id) });
-  registerIllStaffRoutes(server, { ill, pickup, library: services.library });
+  registerIllStaffRoutes(server, { ill, pickup, library: services.library, usesIls: (id) => ilsIll.appliesTo(id) });
   registerPatronDataRoutes(server, { db, pickup, log, library: services.library });
   registerLockoutRoutes(server, { pickup, log, library: services.library });
   registerDemandRoutes(server, { pickup, log, library: services.library, demand: services.demand, copyAlerts: services.copyAlerts });
@@ -107,10 +111,12 @@ export async function createApp(options: BotOptions & {
     catalogueHarvests: options.catalogueHarvests ?? catalogueHarvestsOf(libraryConfigs),
   }, pickup.now, log);
   const reconcileIlsHolds = () => ilsHolds.reconcile(libraries);
+  const reconcileIlsRequests = () => ilsIll.reconcile(libraries);
   // In the background: a library system that is down must not stop the start; the next start tries again.
-  void reconcileIlsHolds().catch((err: unknown) => log.warn({ err }, 'ILS reconciliation failed'));
+  const ilsReconciled = reconcileIlsHolds().then(() => undefined, (err: unknown) => log.warn({ err }, 'ILS reconciliation of holds failed'))
+    .then(() => reconcileIlsRequests()).then(() => undefined, (err: unknown) => log.warn({ err }, 'ILS reconciliation of ILL requests failed'));
   return {
-    server, db, adapter, log, jobs, libraries, reconcileIlsHolds,
+    server, db, adapter, log, jobs, libraries, reconcileIlsHolds, reconcileIlsRequests, ilsReconciled,
     close: async () => { jobs.stop(); server.close(); await ils.close(); await db.$disconnect(); },
   };
 }

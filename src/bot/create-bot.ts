@@ -3,8 +3,10 @@ import { HoldAllowance } from '../domain/services/hold-allowance';
 import { LiveAvailability } from '../domain/services/live-availability';
 import { DemandList } from '../domain/services/demand-list';
 import { PlaceOrder } from '../domain/services/place-order';
+import { FileIllRequests } from '../domain/services/file-ils-ill-requests';
 import { PlaceIlsHolds } from '../domain/services/place-ils-holds';
 import { makeOrderRef } from '../domain/order-ref';
+import { PrismaIlsIllStore } from '../persistence/prisma-ils-ill-store';
 import { PrismaIlsHoldStore } from '../persistence/prisma-ils-hold-store';
 import type { LibrarySystem } from '../domain/ports/library-system';
 import { SearchCatalogue } from '../domain/services/search-catalogue';
@@ -61,6 +63,8 @@ export interface BotAssembly {
   services: BotServices;
   /** Puts holds into the libraries' own systems; `reconcile` on start finds what a crash left unrecorded. */
   ilsHolds: PlaceIlsHolds;
+  /** Files ILL requests in the libraries' own systems; `reconcile` on start files what a crash or an outage left. */
+  ilsIll: FileIllRequests;
   pickup: PickupAssembly;
   ill: IllAssembly;
 }
@@ -73,7 +77,6 @@ export async function createBot(db: Db, options: BotOptions = {}): Promise<BotAs
   const patrons = new PrismaPatronRepository(db);
   const orders = new PrismaOrderRepository(db);
   const pickup = createPickupServices(db, now, { notifier: options.notifier, sms: options.sms, log: options.log, policyFor });
-  const ill = createIllServices(db, now, { proactive: pickup.proactive, sms: pickup.sms, log: pickup.log, notifier: options.illNotifier, policyFor });
   const catalogue = new PrismaCatalogueRepository(db);
   const search = new SearchCatalogue(catalogue);
   // In the background: the first patron's search should not wait for the vocabulary; if this
@@ -81,6 +84,13 @@ export async function createBot(db: Db, options: BotOptions = {}): Promise<BotAs
   for (const id of libraries.keys()) search.warm(id).catch(() => undefined);
   const systemFor = (libraryId: string) => options.librarySystems?.get(libraryId);
   const ilsHolds = new PlaceIlsHolds(new PrismaIlsHoldStore(db), systemFor, (libraryId, branchId) => options.ilsBranchCodes?.get(libraryId)?.[branchId] ?? branchId);
+  // A library's ILL requests are handled at its first branch (the library file's order), under that branch's ILS code.
+  const illBranch = (libraryId: string) => {
+    const first = libraries.get(libraryId)?.info.branches[0]?.id ?? libraryId;
+    return options.ilsBranchCodes?.get(libraryId)?.[first] ?? first;
+  };
+  const ilsIll = new FileIllRequests(new PrismaIlsIllStore(db), systemFor, illBranch);
+  const ill = createIllServices(db, now, { proactive: pickup.proactive, sms: pickup.sms, log: pickup.log, notifier: options.illNotifier, policyFor, fileIll: ilsIll });
   const services: BotServices = {
     signIn: new SignIn(patrons, options.pinHasher ?? new KeyedPinHasher(pinKeysFromEnv(databaseUrl())), pickup.signInAttempts, now, systemFor),
     search,
@@ -112,5 +122,5 @@ export async function createBot(db: Db, options: BotOptions = {}): Promise<BotAs
   const conversationState = new LibraryConversationState(options.storage ?? new PrismaBotStorage(db));
   const defaultLibrary = options.defaultLibrary ?? defaultLibraryId(libraries);
   const bot = new LibraryBot(conversationState, services, { defaultLibrary, libraries: [...libraries.keys()] });
-  return { bot, conversationState, services, ilsHolds, pickup, ill };
+  return { bot, conversationState, services, ilsHolds, ilsIll, pickup, ill };
 }

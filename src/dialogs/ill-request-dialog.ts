@@ -204,6 +204,7 @@ export class IllRequestDialog extends ComponentDialog {
       speak: t('confirmed', { ref: outcome.ref.split('').join(' ') }),
       channelData: { illRef: outcome.ref },
     }));
+    if (outcome.ils) await step.context.sendActivity(tell(t(`reasons:${outcome.ils}`, { phone: library.phone })));
     return step.endDialog({ illRef: outcome.ref });
   }
 

@@ -11,6 +11,8 @@ import type { Db } from './prisma-client';
  */
 export class EmbeddedLibrarySystem implements LibrarySystem {
   readonly kind = 'embedded' as const;
+  /** The bot's own request is the only one. */
+  readonly takesIllRequests = false;
 
   constructor(
     private readonly db: Db,

@@ -163,7 +163,7 @@ function toView(r: Row): IllRequestView {
     costAcceptancePending: r.costAcceptancePending, weightGrams: opt(r.weightGrams), amountDue: opt(r.amountDue),
     arrivedAt: opt(r.arrivedAt), collectBy: opt(r.collectBy), use: opt(r.use) as IllUse | undefined, dueDate: opt(r.dueDate),
     liabilitySignedAt: opt(r.liabilitySignedAt), returnedAt: opt(r.returnedAt), channel: r.channel, language: r.language,
-    conversationRef: opt(r.conversationRef), createdAt: r.createdAt,
+    conversationRef: opt(r.conversationRef), ilsRequestId: opt(r.ilsRequestId), createdAt: r.createdAt,
     patron: { id: r.patron.id, name: r.patron.name, cardNumber: r.patron.cardNumber, phone: r.patron.phone, language: r.patron.preferredLanguage },
     events: r.events.map((e) => ({ at: e.at, actor: e.actor, fromStatus: e.fromStatus as IllStatus | null, toStatus: e.toStatus as IllStatus, ...(e.note ? { note: e.note } : {}) })),
     acceptances: r.acceptances.map((a) => ({ version: a.version, text: a.text, language: a.language, acceptedAt: a.acceptedAt, actor: a.actor, ...(a.amount !== null ? { amount: a.amount } : {}) })),

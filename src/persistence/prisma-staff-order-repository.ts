@@ -32,7 +32,7 @@ export class PrismaStaffOrderRepository implements StaffOrderRepository {
       include: {
         patron: { select: { name: true } },
         holds: {
-          select: { branchId: true, status: true, branch: { select: { name: true } }, copy: { select: { shelfMark: true, barcode: true } }, record: { select: { title: true, author: true } } },
+          select: { branchId: true, status: true, ilsHoldId: true, branch: { select: { name: true } }, copy: { select: { shelfMark: true, barcode: true } }, record: { select: { title: true, author: true } } },
           orderBy: { id: 'asc' },
         },
         appointments: { where: { status: 'booked' }, select: { startsAt: true }, orderBy: { startsAt: 'asc' }, take: 1 },
@@ -43,7 +43,7 @@ export class PrismaStaffOrderRepository implements StaffOrderRepository {
       branches: [...new Map(o.holds.map((h) => [h.branchId, { id: h.branchId, name: h.branch.name }])).values()],
       itemCount: o.holds.length,
       items: o.holds.map((h) => ({
-        title: h.record.title, author: h.record.author, branchId: h.branchId, branchName: h.branch.name, shelfMark: h.copy.shelfMark, barcode: h.copy.barcode, holdStatus: h.status,
+        title: h.record.title, author: h.record.author, branchId: h.branchId, branchName: h.branch.name, shelfMark: h.copy.shelfMark, barcode: h.copy.barcode, holdStatus: h.status, ilsHoldId: h.ilsHoldId,
       })),
       nextAppointment: o.appointments[0]?.startsAt ?? null,
     }));

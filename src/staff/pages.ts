@@ -35,14 +35,20 @@ export interface QueuePageData {
   error?: string;
   /** Cards of the library locked for everyone: shown on top of the queue until lifted. */
   alarms?: number;
+  /** The library's holds go to its own system: each book shows its hold id there. */
+  ilsLibrary?: boolean;
 }
 
-/** One queue line as staff read it: the books (title, author, branch, shelf mark), not a count. */
-export function queueRowView(t: TFunction, language: string, zone: string, r: QueueRow) {
+/**
+ * One queue line as staff read it: the books (title, author, branch, shelf mark), not a count;
+ * where the library has its own system, each hold's id there (or that it is not there yet).
+ */
+export function queueRowView(t: TFunction, language: string, zone: string, r: QueueRow, ilsLibrary = false) {
+  const ilsHold = (id: string | null) => (id !== null ? t('staff:queue.ils_hold', { id }) : ilsLibrary ? t('staff:queue.ils_hold_pending') : undefined);
   return {
     ref: r.ref, status: r.status, statusLabel: t(`staff:status.${r.status}`), waiting: r.status === 'waiting_outside',
     created: formatDateTime(r.createdAt, language, zone), patronName: r.patronName,
-    books: r.items.map((i) => ({ title: i.title, author: i.author, branchName: i.branchName, shelfMark: i.shelfMark })),
+    books: r.items.map((i) => ({ title: i.title, author: i.author, branchName: i.branchName, shelfMark: i.shelfMark, ilsHold: ilsHold(i.ilsHoldId) })),
     appointment: r.nextAppointment ? formatSlot(r.nextAppointment, language, zone) : t('staff:queue.none'),
   };
 }
@@ -50,7 +56,7 @@ export function queueRowView(t: TFunction, language: string, zone: string, r: Qu
 export function queuePage(ctx: PageContext, data: QueuePageData): string {
   const { t, language } = ctx;
   const zone = ctx.policy.timezone;
-  const row = (r: QueueRow) => queueRowView(t, language, zone, r);
+  const row = (r: QueueRow) => queueRowView(t, language, zone, r, data.ilsLibrary);
   const statusOptions = [
     { value: '', label: t('staff:filter.all_open'), selected: !data.filter.status },
     { value: 'all', label: t('staff:filter.all'), selected: data.filter.status === 'all' },

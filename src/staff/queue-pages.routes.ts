@@ -40,7 +40,7 @@ export function registerQueuePages(server: Server, { pickup, pages, calendarUrl,
       pickup.lockouts.list(libraryId),
     ]);
     // A day that is no day: the queue without that filter, and the staff member told why.
-    html(res, day.ok ? 200 : 400, queuePage(context(s), { rows, waiting, branches, filter, schedule, error: day.ok ? undefined : context(s).t('filter.bad_day'), alarms: cardAlarms(lockouts) }));
+    html(res, day.ok ? 200 : 400, queuePage(context(s), { rows, waiting, branches, filter, schedule, error: day.ok ? undefined : context(s).t('filter.bad_day'), alarms: cardAlarms(lockouts), ilsLibrary: usesIls(libraryId) }));
   });
 
   /**
@@ -51,10 +51,12 @@ export function registerQueuePages(server: Server, { pickup, pages, calendarUrl,
     const ctx = context(s);
     const { rows } = await queueRows(s, query);
     const fresh = rows.filter((r) => r.status === 'new').length;
-    const signature = createHash('sha256').update(rows.map((r) => `${r.ref}:${r.version}`).join(',')).digest('base64url').slice(0, 16);
+    // The ILS's hold ids too: one that arrives after the order (a retry, the start-up run) changes no version.
+    const signature = createHash('sha256').update(rows.map((r) => `${r.ref}:${r.version}:${r.items.map((i) => i.ilsHoldId ?? '').join('/')}`).join(',')).digest('base64url').slice(0, 16);
+    const ils = usesIls(s.staff.libraryId);
     return {
       fresh, signature, refs: rows.map((r) => r.ref),
-      html: () => renderFragment(ctx, 'queue-table', { rows: rows.map((r) => queueRowView(ctx.t, ctx.language, ctx.policy.timezone, r)) }),
+      html: () => renderFragment(ctx, 'queue-table', { rows: rows.map((r) => queueRowView(ctx.t, ctx.language, ctx.policy.timezone, r, ils)) }),
     };
   };
 

@@ -14,13 +14,14 @@ import { Conversation, testBot } from '../support/conversation';
 import { freshDb } from '../support/test-db';
 import { FakeKohaServer } from './koha/fake-koha-server';
 import { FakeSip2Server } from './sip2/fake-sip2-server';
+import { staffFetch, staffLogin } from '../staff/staff-support';
 
 /**
  * The reservation conversations of test/conversations (chat and phone, Greek and Hungarian) that
  * end in an order, played against each of the three library systems (issue 20), the Koha and
  * SIP2 fakes seeded with the same demo patrons and copies as the database.
  */
-interface Case { id: string; channel: 'chat' | 'phone'; library: 'kalamaria' | 'ozd'; setup?: unknown; turns: Array<{ say?: string; press?: string; hears?: string | string[] }>; expect?: { orders?: { card: string; count: number } } }
+interface Case { id: string; channel: 'chat' | 'phone'; library: 'kalamaria' | 'ozd'; locale?: string; setup?: unknown; turns: Array<{ say?: string; press?: string; hears?: string | string[] }>; expect?: { orders?: { card: string; count: number } } }
 const DIR = path.join(import.meta.dirname, '..', 'conversations');
 const reservations: Case[] = ['el-chat', 'el-phone', 'hu-chat', 'hu-phone']
   .flatMap((f) => JSON.parse(readFileSync(path.join(DIR, `${f}.json`), 'utf8')) as Case[])
@@ -92,7 +93,7 @@ async function play(k: Case, ils: Ils): Promise<Db> {
   const { db } = await freshDb();
   stops.push(() => db.$disconnect());
   await ils.seed(db);
-  const c = new Conversation(await testBot(db, { now: () => MONDAY_NOON, librarySystems: ils.systems }), { library: k.library });
+  const c = new Conversation(await testBot(db, { now: () => MONDAY_NOON, librarySystems: ils.systems }), { library: k.library, ...(k.locale ? { locale: k.locale } : {}) });
   await c.join();
   for (const [i, turn] of k.turns.entries()) {
     await c.say(turn.say ?? turn.press ?? '');
@@ -236,5 +237,133 @@ describe('offering a copy where the library has its own system', () => {
     for (const say of ['θα ηθελα τον καπεταν μιχαλη', '1001001', '1234', 'αυτο, το πρωτο']) await c.say(say);
     expect(c.heard).toContain('Όλα τα αντίτυπα του βιβλίου «Ο Καπετάν Μιχάλης» είναι δανεισμένα αυτή τη στιγμή.');
     expect(await db.order.count({ where: { patron: { cardNumber: '1001001' } } })).toBe(0);
+  });
+});
+
+/**
+ * The interlibrary loan requests of test/dialogs/ill-request-dialog.test.ts and
+ * test/channels/twilio-voice/voice-routes.test.ts (Ózd: web chat in Hungarian and in Greek, the
+ * phone in Hungarian), filed with each library system: Koha gets its own copy of the request,
+ * keyed by the bot's ref; SIP2 has no ILL message and the embedded store is the bot's own.
+ */
+const say = (...lines: string[]) => lines.map((l) => ({ say: l }));
+const illCases: Case[] = [
+  { id: 'hu-chat-ill', channel: 'chat', library: 'ozd', turns: [
+    ...say('4', '2002001', '4321', 'könyvet', 'A Pendragon-legenda', 'Szerb Antal', '1934-ben', '978-963-07-3456-1', 'nincs', 'eredeti', 'igen, elfogadom'),
+    { say: 'igen', hears: 'A kérését rögzítettük' }] },
+  { id: 'el-chat-ill', channel: 'chat', library: 'ozd', locale: 'el', turns: [
+    ...say('4', '2002001', '4321', 'βιβλίο', 'Ο Χριστός ξανασταυρώνεται', 'Νίκος Καζαντζάκης', 'δεν ξέρω', 'δεν ξέρω', 'όχι', 'πρωτότυπο', 'ναι'),
+    { say: 'ναι', hears: 'Το αίτημά σας καταχωρίστηκε με αριθμό' }] },
+  { id: 'hu-phone-ill', channel: 'phone', library: 'ozd', turns: [
+    { press: '4' }, { press: '2002001' }, { press: '4321' }, { press: '1' },
+    ...say('Utas és holdvilág', 'nem tudom', 'nem tudom', 'nem tudom', 'nincs', 'eredetiben', 'igen, elfogadom'),
+    { press: '1', hears: 'A kérését rögzítettük' }] },
+];
+const ILL_CARD = '2002001';
+const kohaIllOf = (koha: FakeKohaServer, ref: string) => koha.illRequests
+  .filter((r) => (r.extended_attributes as Array<{ type: string; value: string }>).some((a) => a.type === 'bot_request_key' && a.value === `ill-${ref}`));
+const illOf = (db: Db) => db.illRequest.findFirstOrThrow({ where: { patron: { cardNumber: ILL_CARD } }, orderBy: { id: 'desc' } });
+
+describe.each(['embedded', 'koha', 'sip2'] as const)('an interlibrary loan request with the %s library system', (kind) => {
+  it.each(illCases.map((k) => [k.id, k] as const))('%s: written for staff, and filed in Koha where there is one', async (_id, k) => {
+    const ils = await libraryIls(kind);
+    const db = await play(k, ils);
+    const row = await illOf(db);
+    expect(row.status).toBe('submitted');
+    if (kind !== 'koha') {
+      expect(row.ilsRequestId).toBeNull();
+      return;
+    }
+    const patron = ils.koha!.patrons.find((p) => p.cardnumber === ILL_CARD)!;
+    // (On the phone the app's start-up run also files the demo's earlier requests: only this one is looked at.)
+    const mine = kohaIllOf(ils.koha!, row.ref);
+    expect(mine).toHaveLength(1);
+    const filed = mine[0]!;
+    expect(row.ilsRequestId).toBe(String(filed.ill_request_id));
+    expect(filed).toMatchObject({ ill_backend_id: 'Standard', patron_id: patron.patron_id, library_id: 'ozd-main' });
+    expect(filed.extended_attributes).toEqual(expect.arrayContaining([{ type: 'title', value: row.title }, { type: 'bot_request_key', value: `ill-${row.ref}` }]));
+  });
+});
+
+describe('an interlibrary loan request when Koha fails', () => {
+  const [huIll, elIll] = illCases;
+  it('tells the reader in Hungarian and in Greek that the library system is not answering, keeps the request, and files it on the next start', async () => {
+    for (const [k, sentence] of [
+      [huIll!, 'A könyvtár rendszere most nem válaszol. A kérését megőriztük'],
+      [elIll!, 'Το σύστημα της βιβλιοθήκης δεν απαντά αυτή τη στιγμή. Το αίτημά σας το κρατήσαμε'],
+    ] as const) {
+      const ils = await libraryIls('koha');
+      const voice = await startVoiceApp({ librarySystems: ils.systems });
+      stops.push(() => voice.app.close());
+      await voice.app.ilsReconciled;
+      await ils.seed(voice.app.db);
+      // The demo's earlier requests go in first, as a start with Koha up would file them.
+      await voice.app.reconcileIlsRequests();
+      ils.koha!.modes.disconnectOn = 'POST /ill/requests';
+      const c = new Conversation(await testBot(voice.app.db, { now: () => MONDAY_NOON, librarySystems: ils.systems }), { library: 'ozd', ...(k.locale ? { locale: k.locale } : {}) });
+      await c.join();
+      for (const turn of k.turns) await c.say(turn.say ?? '');
+      expect(c.heard).toContain(String(k.turns.at(-1)!.hears));
+      expect(c.heard).toContain(sentence);
+      const row = await illOf(voice.app.db);
+      expect(row).toMatchObject({ status: 'submitted', ilsRequestId: null });
+      expect(kohaIllOf(ils.koha!, row.ref)).toEqual([]);
+      ils.koha!.modes.disconnectOn = undefined;
+      expect(await voice.app.reconcileIlsRequests()).toEqual({ filed: 1, pending: 0 });
+      const [filed] = kohaIllOf(ils.koha!, row.ref);
+      expect((await illOf(voice.app.db)).ilsRequestId).toBe(String(filed!.ill_request_id));
+      expect(await voice.app.reconcileIlsRequests()).toEqual({ filed: 0, pending: 0 });
+      expect(kohaIllOf(ils.koha!, row.ref)).toHaveLength(1);
+      for (const stop of stops.splice(0)) await stop();
+    }
+  });
+
+  it('records on restart a request Koha took while the bot never heard it, without filing it twice, and staff see its id', async () => {
+    const ils = await libraryIls('koha');
+    ils.koha!.modes.dropAfterIll = true;
+    const voice = await startVoiceApp({ librarySystems: ils.systems });
+    stops.push(() => voice.app.close());
+    await voice.app.ilsReconciled;
+    await ils.seed(voice.app.db);
+    const c = new Conversation(await testBot(voice.app.db, { now: () => MONDAY_NOON, librarySystems: ils.systems }), { library: 'ozd' });
+    await c.join();
+    for (const turn of illCases[0]!.turns) await c.say(turn.say ?? '');
+    const row = await illOf(voice.app.db);
+    expect(row.ilsRequestId).toBeNull();
+    expect(kohaIllOf(ils.koha!, row.ref)).toHaveLength(1);
+    const staff = await staffLogin(voice.server, 'staff.ozd', 'Ozd-2026');
+    const before = await (await staffFetch(voice.server, staff, `/staff/ill/${row.ref}`)).text();
+    expect(before).toContain('Még nincs rögzítve a könyvtári rendszerben');
+    ils.koha!.modes.dropAfterIll = false;
+    // The demo's earlier requests, written before the library had Koha, are filed with it.
+    expect(await voice.app.reconcileIlsRequests()).toMatchObject({ pending: 0 });
+    const mine = kohaIllOf(ils.koha!, row.ref);
+    expect(mine).toHaveLength(1);
+    const id = String(mine[0]!.ill_request_id);
+    expect((await illOf(voice.app.db)).ilsRequestId).toBe(id);
+    const after = await (await staffFetch(voice.server, staff, `/staff/ill/${row.ref}`)).text();
+    expect(after).toMatch(new RegExp(`Kérés a könyvtári rendszerben</dt><dd data-field="ils_request">${id}</dd>`));
+  });
+});
+
+describe('the staff queue where the library has its own system', () => {
+  it('shows beside each book its hold id in Koha, or that Koha does not have it yet', async () => {
+    const ils = await libraryIls('koha');
+    const voice = await startVoiceApp({ librarySystems: ils.systems });
+    stops.push(() => voice.app.close());
+    await ils.seed(voice.app.db);
+    const c = new Conversation(await testBot(voice.app.db, { now: () => MONDAY_NOON, librarySystems: ils.systems }), { library: 'kalamaria' });
+    await c.join();
+    for (const turn of kalamariaOrder.turns) await c.say(turn.say ?? turn.press ?? '');
+    const [hold] = await voice.app.db.hold.findMany({ where: { order: { patron: { cardNumber: '1001001' }, status: 'new' } }, include: { order: true } });
+    expect(hold?.ilsHoldId).toMatch(/^\d+$/);
+    const staff = await staffLogin(voice.server, 'staff.kalamaria', 'Kalamaria-2026');
+    const queue = await (await staffFetch(voice.server, staff, '/staff')).text();
+    const line = new RegExp(`<tr data-ref="${hold!.order.ref}"[^]*?</tr>`).exec(queue)?.[0] ?? '';
+    expect(line).toContain(`<span data-ils-hold>στο σύστημα της βιβλιοθήκης: ${hold!.ilsHoldId}</span>`);
+    // The demo's earlier orders were written before the library had an ILS: staff see they are not in it yet.
+    expect(queue).toContain('<span data-ils-hold>όχι ακόμη στο σύστημα της βιβλιοθήκης</span>');
+    const live = await (await staffFetch(voice.server, staff, '/staff/queue/rows')).json() as { html: string };
+    expect(live.html).toContain(`στο σύστημα της βιβλιοθήκης: ${hold!.ilsHoldId}`);
   });
 });

@@ -53,7 +53,7 @@ describe('orderChecks', () => {
 const row = (ref: string, status: OrderStatus, items: Array<[string, string, string | null, string?]>): QueueRow => ({
   id: Number(ref), ref, status, version: 1, createdAt: NOW, patronName: 'x', branches: [], itemCount: items.length, nextAppointment: null,
   items: items.map(([title, shelfMark, barcode, branch = 'kal-central']) => ({
-    title, author: 'A', shelfMark, barcode, branchId: branch, branchName: branch === 'kal-central' ? 'Κεντρική' : 'Παιδική Α', holdStatus: 'active',
+    title, author: 'A', shelfMark, barcode, branchId: branch, branchName: branch === 'kal-central' ? 'Κεντρική' : 'Παιδική Α', holdStatus: 'active', ilsHoldId: null,
   })),
 });
 

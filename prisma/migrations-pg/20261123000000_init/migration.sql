@@ -206,6 +206,7 @@ CREATE TABLE "IllRequest" (
     "language" TEXT NOT NULL,
     "conversationRef" TEXT,
     "requestKey" TEXT,
+    "ilsRequestId" TEXT,
     "version" INTEGER NOT NULL DEFAULT 0,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,

@@ -194,6 +194,7 @@ CREATE TABLE "IllRequest" (
     "language" TEXT NOT NULL,
     "conversationRef" TEXT,
     "requestKey" TEXT,
+    "ilsRequestId" TEXT,
     "version" INTEGER NOT NULL DEFAULT 0,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,

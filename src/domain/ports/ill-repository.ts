@@ -38,8 +38,11 @@ export interface IllDraft {
   requestKey?: string;
 }
 
-/** `replayed`: written earlier under the draft's requestKey; nothing new was written. */
-export type PlacedIll = { allowed: true; ref: string; id: number; replayed?: true };
+/**
+ * `replayed`: written earlier under the draft's requestKey; nothing new was written. `ils`: the
+ * library's own system did not take it (yet): the request is kept for staff and filed again on start.
+ */
+export type PlacedIll = { allowed: true; ref: string; id: number; replayed?: true; ils?: 'ils.ill_unavailable' | 'ils.ill_refused' };
 
 export interface IllCharge {
   id: number;
@@ -86,6 +89,8 @@ export interface IllRequestView {
   channel: string;
   language: string;
   conversationRef?: string;
+  /** The request's id in the library's own system; absent for a library without one, or until it took it. */
+  ilsRequestId?: string;
   createdAt: Date;
   patron: { id: number; name: string; cardNumber: string; phone: string; language: string };
   events: IllEvent[];

@@ -9,6 +9,8 @@ import type { Refusal } from '../decision';
  */
 export interface LibrarySystem {
   readonly kind: 'embedded' | 'koha' | 'sip2';
+  /** Whether `requestIll` can file anything at all (SIP2 has no such message; the embedded store is the bot's own). */
+  readonly takesIllRequests: boolean;
   authenticate(cardNumber: string, pin: string): Promise<IlsAnswer<{ patron: IlsPatron }, 'signin.invalid'>>;
   standing(patron: IlsPatron): Promise<IlsAnswer<{ standing: PatronStanding }>>;
   /**
@@ -25,7 +27,8 @@ export interface LibrarySystem {
   listHolds(patron: IlsPatron): Promise<IlsAnswer<{ holds: IlsHold[] }, 'ils.not_supported'>>;
   /** `pending`: the ILS recorded a cancellation request that staff still have to grant (Koha's 202). */
   cancelHold(patron: IlsPatron, hold: Pick<IlsHold, 'ilsHoldId' | 'itemId'>): Promise<IlsAnswer<{ pending: boolean }, 'ils.not_supported' | 'hold.not_found'>>;
-  requestIll(patron: IlsPatron, request: IllRequestDraft): Promise<IlsAnswer<{ ilsRequestId: string }, 'ils.not_supported'>>;
+  /** Filed under `requestKey`: filing it again finds the first request (`replayed`) instead of a second. */
+  requestIll(patron: IlsPatron, request: IllRequestDraft): Promise<IlsAnswer<{ ilsRequestId: string; replayed?: true }, 'ils.not_supported'>>;
 }
 
 /** What every call may answer besides its own refusals. */

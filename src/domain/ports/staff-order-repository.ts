@@ -88,6 +88,8 @@ export interface QueueItem {
   /** The copy's barcode (MARC 952$p); null for a copy imported without one. */
   barcode: string | null;
   holdStatus: string;
+  /** The hold's id in the library's own system; null for the embedded store or while the ILS has not taken it. */
+  ilsHoldId: string | null;
 }
 
 /** How the holds of an order change with its status. */

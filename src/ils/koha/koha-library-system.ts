@@ -12,6 +12,8 @@ import type { KohaClient, KohaResponse } from './koha-client';
  */
 export class KohaLibrarySystem implements LibrarySystem {
   readonly kind = 'koha' as const;
+  /** POST /ill/requests; a backend that cannot take them answers 405. */
+  readonly takesIllRequests = true;
 
   constructor(private readonly koha: KohaClient, private readonly options: { illBackend?: string } = {}) {}
 
@@ -116,12 +118,19 @@ export class KohaLibrarySystem implements LibrarySystem {
   /**
    * POST /ill/requests with the Standard backend's fields as extended attributes; a backend that
    * cannot take requests through the API answers 405, which the bot reads as not supported.
+   * First GET /ill/requests (q = the patron, extended_attributes embedded): a request carrying
+   * the same bot_request_key was filed before a crash, and is answered instead of a second one.
    */
-  async requestIll(patron: IlsPatron, draft: IllRequestDraft): Promise<IlsAnswer<{ ilsRequestId: string }, 'ils.not_supported'>> {
+  async requestIll(patron: IlsPatron, draft: IllRequestDraft): Promise<IlsAnswer<{ ilsRequestId: string; replayed?: true }, 'ils.not_supported'>> {
     return this.guard(async () => {
       const id = await this.patronId(patron);
       if (id === undefined) return refuse('ils.refused');
-      const attributes = Object.entries({ title: draft.title, author: draft.author, year: draft.year, isbn: draft.isbn, bot_request_key: draft.requestKey })
+      const earlier = await this.koha.request('GET', `/ill/requests?q=${encodeURIComponent(JSON.stringify({ patron_id: id }))}`, { headers: { 'x-koha-embed': 'extended_attributes' } });
+      if (earlier.status !== 200 && earlier.status !== 404) return refused(earlier);
+      const mine = earlier.status === 200 && (earlier.body as KohaIllRequest[])
+        .find((r) => r.extended_attributes?.some((a) => a.type === REQUEST_KEY_ATTRIBUTE && a.value === draft.requestKey));
+      if (mine) return { ...allow(), ilsRequestId: String(mine.ill_request_id), replayed: true as const };
+      const attributes = Object.entries({ title: draft.title, author: draft.author, year: draft.year, isbn: draft.isbn, [REQUEST_KEY_ATTRIBUTE]: draft.requestKey })
         .filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '')
         .map(([type, value]) => ({ type, value }));
       const r = await this.koha.request('POST', '/ill/requests', { body: {
@@ -167,6 +176,7 @@ interface KohaItem {
   item_id: number; external_id?: string | null; home_library_id?: string | null; holding_library_id?: string | null;
   checked_out_date?: string | null; lost_status?: number; withdrawn?: number; not_for_loan_status?: number; damaged_status?: number;
 }
+interface KohaIllRequest { ill_request_id: number; extended_attributes?: Array<{ type: string; value: string }> | null }
 interface KohaHold { hold_id: number; item_id?: number | null; pickup_library_id?: string | null; notes?: string | null }
 
 function itemStatus(item: KohaItem): CopyStatus {
@@ -177,6 +187,8 @@ function itemStatus(item: KohaItem): CopyStatus {
 }
 
 const NOTE_PREFIX = 'bot-request:';
+/** The ILL request's extended attribute that carries the bot's key (ill_extended_attributes type). */
+const REQUEST_KEY_ATTRIBUTE = 'bot_request_key';
 const noteOf = (key: string) => `${NOTE_PREFIX}${key}`;
 const keyOf = (notes: string | null | undefined) => (notes?.startsWith(NOTE_PREFIX) ? notes.slice(NOTE_PREFIX.length) : undefined);
 

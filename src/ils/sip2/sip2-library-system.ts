@@ -21,6 +21,8 @@ export interface Sip2SystemOptions {
  */
 export class Sip2LibrarySystem implements LibrarySystem {
   readonly kind = 'sip2' as const;
+  /** SIP2 has no message for an interlibrary loan request. */
+  readonly takesIllRequests = false;
 
   constructor(private readonly sip: Sip2Transport, private readonly options: Sip2SystemOptions) {}
 

@@ -32,10 +32,12 @@ export interface IllRequestPageData {
   confirm?: { type: string; fields: Array<{ name: string; value: string }> };
   /** Colleagues by id, so the history names who did what. */
   staffNames?: ReadonlyMap<number, string>;
+  /** The library files its requests in its own system: the request's id there, or that it is not there yet. */
+  ilsLibrary?: boolean;
 }
 
 /** One request: what was asked, the terms the reader accepted, the history, what is owed, and the next steps. */
-export function illRequestPage(ctx: PageContext, { request: r, flash, error, confirm, staffNames }: IllRequestPageData): string {
+export function illRequestPage(ctx: PageContext, { request: r, flash, error, confirm, staffNames, ilsLibrary }: IllRequestPageData): string {
   const { t, language } = ctx;
   const zone = ctx.policy.timezone;
   const row = (key: string, value: string | number | undefined | null) =>
@@ -51,6 +53,7 @@ export function illRequestPage(ctx: PageContext, { request: r, flash, error, con
     row('due_date', r.dueDate ? formatDay(r.dueDate, language, zone) : undefined),
     row('liability', r.liabilitySignedAt ? formatDateTime(r.liabilitySignedAt, language, zone) : undefined),
     row('returned', r.returnedAt ? formatDateTime(r.returnedAt, language, zone) : undefined),
+    row('ils_request', r.ilsRequestId ?? (ilsLibrary ? t('ill:staff.ils_request_pending') : undefined)),
   ].flat();
   const patron = [row('patron', r.patron.name), row('card', r.patron.cardNumber), row('phone', r.patron.phone), row('channel', sentence(channelName(t, r.channel), language))].flat();
   return renderPage(ctx, 'ill-request', t('ill:staff.request_title', { ref: r.ref }), {

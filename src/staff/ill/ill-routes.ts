@@ -10,7 +10,7 @@ import type { PickupAssembly } from '../pickup-services';
 import { apiError, csrfOk, html, isVersion, MAX_NOTE, redirect, staffFormPost } from '../http';
 import { staffPages } from '../staff-request';
 import { StaffAuth, type StaffSession } from '../staff-auth';
-import { illQueuePage, illRequestPage } from './ill-pages';
+import { illQueuePage, illRequestPage, type IllRequestPageData } from './ill-pages';
 import type { IllAssembly } from './ill-services';
 
 export interface IllStaffRouteDeps {
@@ -18,6 +18,8 @@ export interface IllStaffRouteDeps {
   pickup: PickupAssembly;
   library(libraryId: string): LibraryInfo;
   auth?: StaffAuth;
+  /** Whether the library files its requests in its own system (the page then shows the id there). */
+  usesIls?: (libraryId: string) => boolean;
 }
 
 const REF = /^\d{7}$/;
@@ -64,6 +66,10 @@ export function registerIllStaffRoutes(server: Server, deps: IllStaffRouteDeps):
     return t(`reasons:${r.reason}`, { ...params, phone: deps.library(s.staff.libraryId).phone });
   };
 
+  const page = async (s: StaffSession, data: Omit<IllRequestPageData, 'staffNames' | 'ilsLibrary'>) => illRequestPage(context(s), {
+    staffNames: await pickup.staff.names(s.staff.libraryId), ilsLibrary: deps.usesIls?.(s.staff.libraryId) ?? false, ...data,
+  });
+
   server.get('/staff/ill', async (req: Request, res: Response) => {
     const s = await session(req);
     if (!s) { redirect(res, '/staff/login'); return; }
@@ -78,7 +84,7 @@ export function registerIllStaffRoutes(server: Server, deps: IllStaffRouteDeps):
     const request = await find(s, req.params.ref);
     if (!request) { html(res, 404, context(s).t('ill:staff.not_found')); return; }
     const done = (req.query as Record<string, unknown> | undefined)?.done;
-    html(res, 200, illRequestPage(context(s), { staffNames: await pickup.staff.names(s.staff.libraryId), request, ...(done ? { flash: context(s).t('ill:staff.done') } : {}) }));
+    html(res, 200, await page(s, { request, ...(done ? { flash: context(s).t('ill:staff.done') } : {}) }));
   });
 
   const formAction = (handle: (s: StaffSession, r: IllRequestView, body: Record<string, string>, req: Request) => Promise<Refusal<string> | undefined>) =>
@@ -88,7 +94,7 @@ export function registerIllStaffRoutes(server: Server, deps: IllStaffRouteDeps):
       const refusal = await handle(s, request, body, req);
       if (!refusal) { redirect(res, `/staff/ill/${request.ref}?done=1`); return; }
       const fresh = (await find(s, request.ref)) ?? request;
-      html(res, statusFor(refusal.reason), illRequestPage(context(s), { staffNames: await pickup.staff.names(s.staff.libraryId), request: fresh, error: refusalText(s, refusal) }));
+      html(res, statusFor(refusal.reason), await page(s, { request: fresh, error: refusalText(s, refusal) }));
     });
 
   // Steps that end a request or turn the reader down are confirmed first, as cancelling an order is:
@@ -101,7 +107,7 @@ export function registerIllStaffRoutes(server: Server, deps: IllStaffRouteDeps):
     // Nothing to confirm when the step would be refused anyway (no reason written): the refusal says why.
     if (!action || ('note' in action && !action.note.trim())) { await act(req, res); return; }
     const fields = Object.entries(body).filter(([k]) => k !== '_csrf' && k !== 'confirmed').map(([name, value]) => ({ name, value }));
-    html(res, 200, illRequestPage(context(s), { staffNames: await pickup.staff.names(s.staff.libraryId), request, confirm: { type: body.type!, fields } }));
+    html(res, 200, await page(s, { request, confirm: { type: body.type!, fields } }));
   }));
 
   const act = formAction(async (s, r, body) => {

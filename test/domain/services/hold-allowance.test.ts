@@ -14,7 +14,7 @@ function ilsWith(answer: PatronStanding | 'down'): LibrarySystem {
   const none = async () => refuse('ils.not_supported' as const);
   const down = async () => refuse('ils.unavailable' as const);
   return {
-    kind: 'koha', authenticate: down, copies: down, placeHold: none, listHolds: none, cancelHold: none, requestIll: none,
+    kind: 'koha', takesIllRequests: false, authenticate: down, copies: down, placeHold: none, listHolds: none, cancelHold: none, requestIll: none,
     standing: async () => (answer === 'down' ? refuse('ils.unavailable') : { ...allow(), standing: answer }),
   };
 }

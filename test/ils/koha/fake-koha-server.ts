@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
  * paths/biblios.yaml (GET /biblios/{biblio_id}/items), paths/items.yaml (GET
  * /items/{item_id}/pickup_locations), paths/holds.yaml (GET/POST /holds: 201, 400, 403 "Hold not
  * allowed"; DELETE /holds/{hold_id}: 204 deleted, 202 cancellation request recorded),
- * paths/ill_requests.yaml (POST /ill/requests: 201), "503 Under maintenance" on every route,
+ * paths/ill_requests.yaml (GET /ill/requests with q and x-koha-embed: extended_attributes; POST /ill/requests: 201, 405), "503 Under maintenance" on every route,
  * and definitions/error.yaml ({ error, error_code }). Field names as in definitions/{patron,
  * hold,item,ill_request}.yaml.
  */
@@ -29,6 +29,8 @@ export interface FakeKohaModes {
   illUnsupported?: boolean;
   /** Accept the hold, then drop the connection before the answer (the bot never hears the yes). */
   dropAfterHold?: boolean;
+  /** The same for POST /ill/requests. */
+  dropAfterIll?: boolean;
 }
 
 export class FakeKohaServer {
@@ -134,10 +136,18 @@ export class FakeKohaServer {
       this.holds.splice(at, 1);
       return send(204);
     }
+    if (route === 'GET /ill/requests') {
+      // q_param: a JSON filter; the bot asks by patron_id. extended_attributes only when embedded.
+      const q = JSON.parse(url.searchParams.get('q') ?? '{}') as { patron_id?: number };
+      const embed = String(req.headers['x-koha-embed'] ?? '').split(',');
+      return send(200, this.illRequests.filter((r) => q.patron_id === undefined || r.patron_id === q.patron_id)
+        .map(({ extended_attributes, ...r }) => (embed.includes('extended_attributes') ? { ...r, extended_attributes } : r)));
+    }
     if (route === 'POST /ill/requests') {
       if (this.modes.illUnsupported) return send(405, { error: 'Method not allowed' });
       const request = { ill_request_id: this.illRequests.length + 1, status: 'NEW', ...json };
       this.illRequests.push(request);
+      if (this.modes.dropAfterIll) { req.socket.destroy(); return; }
       return send(201, request);
     }
     return send(404, { error: `no route ${route}` });

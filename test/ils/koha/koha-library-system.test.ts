@@ -88,12 +88,16 @@ describe.each([
     expect(await system.listHolds({ cardNumber: '10001' })).toEqual({ allowed: true, holds: [{ ilsHoldId: '8', itemId: '902', pickupBranchCode: 'KRI' }] });
   });
 
-  it('creates an ILL request with the Standard backend, and reads 405 as not supported', async () => {
+  it('creates an ILL request with the Standard backend once per key, and reads 405 as not supported', async () => {
     const draft = { title: 'Ο Καπετάν Μιχάλης', author: 'Καζαντζάκης', pickupBranchCode: 'CPL', requestKey: 'ill-1' };
     expect(await system.requestIll({ cardNumber: '10001' }, draft)).toEqual({ allowed: true, ilsRequestId: '1' });
     expect(koha.illRequests[0]).toMatchObject({ ill_backend_id: 'Standard', patron_id: 51, library_id: 'CPL', extended_attributes: [{ type: 'title', value: 'Ο Καπετάν Μιχάλης' }, { type: 'author', value: 'Καζαντζάκης' }, { type: 'bot_request_key', value: 'ill-1' }] });
+    // Filed again under the same key (a restart after Koha's unheard yes): found, not posted twice.
+    expect(await system.requestIll({ cardNumber: '10001' }, draft)).toEqual({ allowed: true, ilsRequestId: '1', replayed: true });
+    expect(koha.illRequests).toHaveLength(1);
+    expect(koha.log.filter((l) => l.route === 'GET /ill/requests').map((l) => l.embed)).toEqual(['extended_attributes', 'extended_attributes']);
     koha.modes.illUnsupported = true;
-    expect(await system.requestIll({ cardNumber: '10001' }, draft)).toEqual({ allowed: false, reason: 'ils.not_supported' });
+    expect(await system.requestIll({ cardNumber: '10001' }, { ...draft, requestKey: 'ill-2' })).toEqual({ allowed: false, reason: 'ils.not_supported' });
   });
 
   it('calls maintenance (503), slowness and a dropped connection unavailable, never naming a secret', async () => {
