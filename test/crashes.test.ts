@@ -2,7 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { rng } from '../bench/catalogue-data';
 import type { Db } from '../src/persistence/prisma-client';
 import { WebChatClient } from './support/http';
-import { startServerProcess, type ServerProcess } from './support/server-process';
+import { RESERVATION, type Step } from './support/crash-steps';
+import { killServerProcess as kill, startServerProcess, type ServerProcess } from './support/server-process';
 import { freshDb } from './support/test-db';
 
 // Crashes (issue 8): the server process (src/main.ts, as deployed) is killed with SIGKILL at
@@ -15,21 +16,6 @@ import { freshDb } from './support/test-db';
 const ROUNDS = Math.max(1, Number(process.env.CRASH_ROUNDS ?? 1));
 const KILLS_PER_CONVERSATION = Math.max(1, Number(process.env.CRASH_KILLS ?? 1));
 const SEED = Number(process.env.CRASH_SEED ?? Date.now() % 2 ** 31);
-
-/** `commits`: the turn that writes the order; one kill per conversation lands right after its commit. */
-type Step = [said: string | null, heard: string | RegExp, commits?: 'commits'];
-
-const RESERVATION: Step[] = [
-  [null, 'Πώς μπορώ να σας βοηθήσω;'],
-  ['1', 'Για κράτηση χρειάζεται σύνδεση. Ποιος είναι ο αριθμός της κάρτας μέλους σας;'],
-  ['1001001', 'Ποιο είναι το PIN σας;'],
-  ['1234', 'Συνδεθήκατε.\nΜπορείτε να κρατήσετε ακόμη 10 βιβλία.\nΠοιο βιβλίο ψάχνετε; Γράψτε τίτλο, συγγραφέα ή ISBN.'],
-  ['καπεταν μιχαλης', '1. «Ο Καπετάν Μιχάλης» — Νίκος Καζαντζάκης (2018)'],
-  ['1', 'Πρόσθεσα στην παραγγελία σας το βιβλίο «Ο Καπετάν Μιχάλης» (παραλαβή: Κεντρική Βιβλιοθήκη).'],
-  ['ολοκλήρωση', 'Να την καταχωρίσω;'],
-  ['ναι', /^Η παραγγελία σας καταχωρίστηκε με αριθμό \d{7}\./, 'commits'],
-  ['4', 'Εντάξει. Η βιβλιοθήκη θα σας τηλεφωνήσει για να κανονίσετε μέρα και ώρα παραλαβής.'],
-];
 
 const ILL_REQUEST: Step[] = [
   [null, 'Miben segíthetek?'],
@@ -91,13 +77,6 @@ class Patron {
 }
 
 const heardOf = (replies: Replies) => replies.map((r) => r.text ?? '').join('\n');
-
-async function kill(server: ServerProcess): Promise<void> {
-  if (server.process.exitCode !== null || server.process.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => server.process.once('exit', () => resolve()));
-  server.process.kill('SIGKILL');
-  await exited;
-}
 
 async function start(url: string): Promise<ServerProcess> {
   const server = await startServerProcess({ DATABASE_URL: url, JOBS: 'off' });

@@ -12,6 +12,7 @@ import { PrismaPatronRepository } from '../../src/persistence/prisma-patron-repo
 import { MONDAY_NOON, startVoiceApp } from '../channels/twilio-voice/voice-call-support';
 import { Conversation, testBot } from '../support/conversation';
 import { freshDb } from '../support/test-db';
+import { KOHA_CREDENTIALS, seedIls } from './ils-seed';
 import { FakeKohaServer } from './koha/fake-koha-server';
 import { FakeSip2Server } from './sip2/fake-sip2-server';
 import { staffFetch, staffLogin } from '../staff/staff-support';
@@ -36,7 +37,6 @@ const huPhoneOrder: Case = {
 const oneEach = [...['el-chat', 'el-phone', 'hu-chat'].map((p) => reservations.find((k) => k.id.startsWith(p))).filter((k): k is Case => !!k), huPhoneOrder];
 
 type Kind = 'embedded' | 'koha' | 'sip2';
-const KOHA_CREDENTIALS = { clientId: 'bot', clientSecret: 'secret', user: 'bot', password: 'pw' };
 const stops: Array<() => Promise<void>> = [];
 afterEach(async () => { for (const stop of stops.splice(0)) await stop(); });
 
@@ -49,31 +49,14 @@ async function libraryIls(kind: Kind): Promise<Ils> {
     const client = new KohaClient({ baseUrl: await koha.start(), auth: { kind: 'basic', user: 'bot', password: 'pw' }, timeoutMs: 2000 });
     stops.push(() => koha.stop());
     const system = new KohaLibrarySystem(client);
-    return { systems: new Map([['kalamaria', system], ['ozd', system]]), koha, seed: (db) => seed(db, { koha }) };
+    return { systems: new Map([['kalamaria', system], ['ozd', system]]), koha, seed: (db) => seedIls(db, { koha }) };
   }
   const sip2 = new FakeSip2Server();
   const port = await sip2.start();
   const client = new Sip2Client({ host: '127.0.0.1', port, tls: false, terminator: 'CR', user: 'bot', password: 'pw', timeoutMs: 2000 });
   stops.push(async () => { await client.close(); await sip2.stop(); });
   const system = new Sip2LibrarySystem(client, { institution: 'DEMO', now: () => MONDAY_NOON });
-  return { systems: new Map([['kalamaria', system], ['ozd', system]]), sip2, seed: (db) => seed(db, { sip2 }) };
-}
-
-/** Records get their ILS id and copies their barcode (as an import would); the fake ILS gets the same patrons and copies. */
-async function seed(db: Db, ils: { koha?: FakeKohaServer; sip2?: FakeSip2Server }): Promise<void> {
-  for (const r of await db.record.findMany()) await db.record.update({ where: { id: r.id }, data: { sourceId: String(r.id) } });
-  const pins: Record<string, string> = { kalamaria: '1234', ozd: '4321' };
-  for (const p of await db.patron.findMany()) {
-    const pin = pins[p.libraryId]!;
-    ils.koha?.patrons.push({ patron_id: 1000 + p.id, cardnumber: p.cardNumber, password: pin, firstname: p.name, surname: '', restricted: p.status === 'locked', expiry_date: p.cardExpiresAt.toISOString().slice(0, 10), patron_card_lost: false, checkouts_count: p.loansCount, balance: 0 });
-    ils.sip2?.patrons.set(p.cardNumber, { pin, name: p.name, flags: p.status === 'locked' ? '   Y' : '', charged: p.loansCount, holds: [], expires: p.cardExpiresAt.toISOString().slice(0, 10).replace(/-/g, '') });
-  }
-  for (const c of await db.copy.findMany()) {
-    const barcode = `BC-${c.id}`;
-    await db.copy.update({ where: { id: c.id }, data: { barcode } });
-    ils.koha?.items.push({ item_id: c.id, biblio_id: c.recordId, external_id: barcode, home_library_id: c.branchId, holding_library_id: c.branchId, checked_out_date: c.status === 'on_loan' ? '2026-11-01' : null, lost_status: 0, withdrawn: 0, not_for_loan_status: c.status === 'quarantine' ? 1 : 0, damaged_status: 0, pickup: [c.branchId] });
-    ils.sip2?.items.set(barcode, { status: c.status === 'available' ? '03' : c.status === 'held' ? '08' : '04', location: c.branchId, title: '' });
-  }
+  return { systems: new Map([['kalamaria', system], ['ozd', system]]), sip2, seed: (db) => seedIls(db, { sip2 }) };
 }
 
 async function play(k: Case, ils: Ils): Promise<Db> {

@@ -37,9 +37,17 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     base: `http://127.0.0.1:${port}`,
     process: child,
     stop: () => new Promise<void>((resolve) => {
-      if (child.exitCode !== null) { resolve(); return; }
+      if (child.exitCode !== null || child.signalCode !== null) { resolve(); return; }
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
     }),
   };
+}
+
+/** SIGKILL, as a crash: resolves once the process is gone. */
+export async function killServerProcess(server: ServerProcess): Promise<void> {
+  if (server.process.exitCode !== null || server.process.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => server.process.once('exit', () => resolve()));
+  server.process.kill('SIGKILL');
+  await exited;
 }

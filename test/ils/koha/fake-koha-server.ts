@@ -31,6 +31,12 @@ export interface FakeKohaModes {
   dropAfterHold?: boolean;
   /** The same for POST /ill/requests. */
   dropAfterIll?: boolean;
+  /**
+   * A test's hook on this "METHOD /path-prefix" (test/ils/ils-crashes.test.ts kills the bot's
+   * process in it): `before`, the request is not processed and its connection is closed without
+   * an answer; `after`, it is processed (a hold is stored) and the answer never leaves.
+   */
+  onRoute?: { route: string; when: 'before' | 'after'; do: () => void };
 }
 
 export class FakeKohaServer {
@@ -66,7 +72,10 @@ export class FakeKohaServer {
     this.log.push({ route, authorization: req.headers.authorization, embed: req.headers['x-koha-embed'] as string | undefined });
     if (this.modes.slowMs) await new Promise((r) => setTimeout(r, this.modes.slowMs));
     if (this.modes.disconnectOn && route.startsWith(this.modes.disconnectOn)) { req.socket.destroy(); return; }
+    const hook = this.modes.onRoute && route.startsWith(this.modes.onRoute.route) ? this.modes.onRoute : undefined;
+    if (hook?.when === 'before') { hook.do(); req.socket.destroy(); return; }
     const send = (status: number, json?: unknown) => {
+      if (hook?.when === 'after') { hook.do(); req.socket.destroy(); return; }
       res.writeHead(status, json === undefined ? {} : { 'content-type': 'application/json' });
       res.end(json === undefined ? undefined : JSON.stringify(json));
     };

@@ -1,0 +1,140 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, it } from 'vitest';
+import { OPEN_ORDER_STATUSES } from '../../src/persistence/active-hold';
+import type { Db } from '../../src/persistence/prisma-client';
+import { RESERVATION } from '../support/crash-steps';
+import { WebChatClient } from '../support/http';
+import { killServerProcess, startServerProcess, type ServerProcess } from '../support/server-process';
+import { freshDb } from '../support/test-db';
+import { KOHA_CREDENTIALS, seedIls } from './ils-seed';
+import { FakeKohaServer, type FakeKohaModes } from './koha/fake-koha-server';
+
+/**
+ * Crashes while a hold goes to the library's own system (issue 20). The server process
+ * (src/main.ts, as deployed), with Kalamaria on a fake Koha, is killed with SIGKILL at each step
+ * of placing the hold of a confirmed reservation: the order is already in the bot's database,
+ * the hold in Koha not yet, or in Koha but unheard by the bot. Started again on the same
+ * database, the bot's reconciliation must leave exactly one order, one Koha hold for the copy,
+ * and the bot's hold pointing at it; the patron who sends the same «ναι» again hears the same
+ * order number.
+ */
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const CARD = '1001001';
+const RECONCILED_WITHIN_MS = 20_000;
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterAll(async () => { for (const cleanup of cleanups.splice(0).reverse()) await cleanup(); });
+
+type Replies = Array<{ text?: string; channelData?: { orderRef?: string } }>;
+const heardOf = (replies: Replies) => replies.map((r) => r.text ?? '').join('\n');
+
+/** The project's library files, with Kalamaria's `ils:` block pointing at the fake Koha. */
+function librariesUsing(kohaUrl: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ils-crashes-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  cpSync(path.join(ROOT, 'libraries'), dir, { recursive: true });
+  const file = path.join(dir, 'kalamaria.yaml');
+  const yaml = readFileSync(file, 'utf8');
+  const koha = `ils:\n  type: koha\n  baseUrl: ${kohaUrl}\n  auth: basic\n  timeoutMs: 2000\n`;
+  if (!/^ils:\n {2}type: embedded\n/m.test(yaml)) throw new Error('libraries/kalamaria.yaml: no `ils: type: embedded` block to replace');
+  writeFileSync(file, yaml.replace(/^ils:\n {2}type: embedded\n/m, koha));
+  return dir;
+}
+
+async function until<T>(what: string | (() => string), read: () => Promise<T | undefined>, ms = RECONCILED_WITHIN_MS): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await read();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`not within ${ms} ms: ${typeof what === 'string' ? what : what()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Active holds of Kalamaria's open orders that have no Koha hold yet. */
+const unplaced = (db: Db) => db.hold.count({ where: { status: 'active', ilsHoldId: null, order: { libraryId: 'kalamaria', status: { in: OPEN_ORDER_STATUSES } } } });
+
+const KILL_POINTS: Array<[name: string, hook: Omit<NonNullable<FakeKohaModes['onRoute']>, 'do'>, kohaHasIt: boolean]> = [
+  ['asking Koha for the copies (GET /biblios/…/items): the order written, nothing in Koha', { route: 'GET /biblios/', when: 'before' }, false],
+  ['placing the hold, before Koha stores it (POST /holds)', { route: 'POST /holds', when: 'before' }, false],
+  ['placing the hold, after Koha stored it and before it answers (POST /holds)', { route: 'POST /holds', when: 'after' }, true],
+];
+
+describe('SIGKILL while a confirmed hold goes to Koha, restart on the same database', () => {
+  // Each on its own database and fake Koha, side by side: a server start takes seconds.
+  it.concurrent.for(KILL_POINTS)('killed %s: one order, one Koha hold, the bot\'s hold is that one', { timeout: 120_000 }, async ([, hook, kohaHasIt], { expect }) => {
+    const { db, url } = await freshDb();
+    cleanups.push(() => db.$disconnect());
+    const koha = new FakeKohaServer(KOHA_CREDENTIALS);
+    const kohaUrl = await koha.start();
+    cleanups.push(() => koha.stop());
+    await seedIls(db, { koha });
+    const env = {
+      DATABASE_URL: url, JOBS: 'off', LIBRARIES_DIR: librariesUsing(kohaUrl),
+      ILS_KALAMARIA_USER: KOHA_CREDENTIALS.user, ILS_KALAMARIA_PASSWORD: KOHA_CREDENTIALS.password,
+    };
+    const start = async () => {
+      const server = await startServerProcess(env);
+      cleanups.push(() => server.stop());
+      return server;
+    };
+    const patron = await db.patron.findFirstOrThrow({ where: { cardNumber: CARD } });
+
+    let server = await start();
+    // The start's own reconciliation puts the demo's earlier holds into Koha: let it finish, so
+    // that the kill lands on this patron's hold and nothing else.
+    await until('the demo holds placed in Koha', async () => ((await unplaced(db)) === 0 ? true : undefined));
+    const chat = await WebChatClient.open(server.base, 'kalamaria');
+    expect(heardOf(chat.greeting)).toContain(RESERVATION[0]![1]);
+    const send = async (index: number, said: string): Promise<Replies> => {
+      chat.base = server.base;
+      const response = await chat.post({ type: 'message', text: said, channelData: { clientActivityID: `${chat.conversationId}-${index}` } });
+      if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${await response.text()}`);
+      return ((await response.json()) as { activities: Replies }).activities;
+    };
+    const confirm = RESERVATION.findIndex((s) => s[2] === 'commits');
+    for (const [index, [said, heard]] of RESERVATION.entries()) {
+      if (index === 0 || index >= confirm) continue;
+      const replies = heardOf(await send(index, said!));
+      if (typeof heard === 'string') expect(replies, `after «${said}»`).toContain(heard);
+      else expect(replies, `after «${said}»`).toMatch(heard);
+    }
+
+    // «ναι»: the order is written, then its hold goes to Koha, where the process dies.
+    const victim = server;
+    koha.modes.onRoute = { ...hook, do: () => victim.process.kill('SIGKILL') };
+    const answered = await send(confirm, RESERVATION[confirm]![0]!).then(() => true, () => false);
+    await killServerProcess(victim);
+    expect(answered, 'the patron heard nothing').toBe(false);
+    expect(victim.process.signalCode).toBe('SIGKILL');
+    expect(koha.log.at(-1)?.route.startsWith(hook.route), `killed on ${koha.log.at(-1)?.route}`).toBe(true);
+    koha.modes.onRoute = undefined;
+
+    const [order] = await db.order.findMany({ where: { patronId: patron.id }, include: { holds: true } });
+    expect(order?.holds.map((h) => h.ilsHoldId)).toEqual([null]);
+    const hold = order!.holds[0]!;
+    const kohaHolds = () => koha.holds.filter((h) => h.item_id === hold.copyId);
+    expect(kohaHolds()).toHaveLength(kohaHasIt ? 1 : 0);
+
+    // The same database, the same library files and secrets, Koha up: the start reconciles.
+    server = await start();
+    const ilsHoldId = await until(() => `the hold recorded with its Koha id (Koha's holds on the copy: ${JSON.stringify(kohaHolds())}; its last requests: ${koha.log.slice(-3).map((l) => l.route).join(', ')})`, async () => (await db.hold.findUniqueOrThrow({ where: { id: hold.id } })).ilsHoldId ?? undefined);
+    const orders = await db.order.findMany({ where: { patronId: patron.id }, include: { holds: true } });
+    expect(orders.map((o) => [o.ref, o.holds.map((h) => [h.id, h.copyId])])).toEqual([[order!.ref, [[hold.id, hold.copyId]]]]);
+    expect(kohaHolds()).toHaveLength(1);
+    expect(kohaHolds()[0]).toMatchObject({ patron_id: 1000 + patron.id, pickup_library_id: hold.branchId, notes: `bot-request:${order!.ref}-${hold.id}` });
+    expect(ilsHoldId).toBe(String(kohaHolds()[0]!.hold_id));
+
+    // The patron's page never had an answer: it sends the same «ναι» again.
+    const again = await send(confirm, RESERVATION[confirm]![0]!);
+    expect(heardOf(again)).toMatch(RESERVATION[confirm]![1]);
+    expect(again.find((r) => r.channelData?.orderRef)?.channelData?.orderRef).toBe(order!.ref);
+    expect(heardOf(again)).not.toContain('Το σύστημα της βιβλιοθήκης δεν απαντά');
+    expect(await db.order.count({ where: { patronId: patron.id } })).toBe(1);
+    expect(kohaHolds()).toHaveLength(1);
+    expect(koha.holds.filter((h) => h.patron_id === 1000 + patron.id && h.notes?.startsWith(`bot-request:${order!.ref}-`))).toHaveLength(1);
+    await server.stop();
+  });
+});

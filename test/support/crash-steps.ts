@@ -1,0 +1,18 @@
+/**
+ * The web chat conversations the crash tests play (test/crashes.test.ts, test/ils/ils-crashes.test.ts):
+ * what the patron says and what they must hear.
+ */
+/** `commits`: the turn that writes the order; one kill per conversation lands right after its commit. */
+export type Step = [said: string | null, heard: string | RegExp, commits?: 'commits'];
+
+export const RESERVATION: Step[] = [
+  [null, 'Πώς μπορώ να σας βοηθήσω;'],
+  ['1', 'Για κράτηση χρειάζεται σύνδεση. Ποιος είναι ο αριθμός της κάρτας μέλους σας;'],
+  ['1001001', 'Ποιο είναι το PIN σας;'],
+  ['1234', 'Συνδεθήκατε.\nΜπορείτε να κρατήσετε ακόμη 10 βιβλία.\nΠοιο βιβλίο ψάχνετε; Γράψτε τίτλο, συγγραφέα ή ISBN.'],
+  ['καπεταν μιχαλης', '1. «Ο Καπετάν Μιχάλης» — Νίκος Καζαντζάκης (2018)'],
+  ['1', 'Πρόσθεσα στην παραγγελία σας το βιβλίο «Ο Καπετάν Μιχάλης» (παραλαβή: Κεντρική Βιβλιοθήκη).'],
+  ['ολοκλήρωση', 'Να την καταχωρίσω;'],
+  ['ναι', /^Η παραγγελία σας καταχωρίστηκε με αριθμό \d{7}\./, 'commits'],
+  ['4', 'Εντάξει. Η βιβλιοθήκη θα σας τηλεφωνήσει για να κανονίσετε μέρα και ώρα παραλαβής.'],
+];
