@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { rng } from '../bench/catalogue-data';
 import type { Db } from '../src/persistence/prisma-client';
 import { WebChatClient } from './support/http';
-import { RESERVATION, type Step } from './support/crash-steps';
+import { ILL_REQUEST, RESERVATION, type Step } from './support/crash-steps';
 import { killServerProcess as kill, startServerProcess, type ServerProcess } from './support/server-process';
 import { freshDb } from './support/test-db';
 
@@ -16,22 +16,6 @@ import { freshDb } from './support/test-db';
 const ROUNDS = Math.max(1, Number(process.env.CRASH_ROUNDS ?? 1));
 const KILLS_PER_CONVERSATION = Math.max(1, Number(process.env.CRASH_KILLS ?? 1));
 const SEED = Number(process.env.CRASH_SEED ?? Date.now() % 2 ** 31);
-
-const ILL_REQUEST: Step[] = [
-  [null, 'Miben segíthetek?'],
-  ['4', 'A könyvtárközi kéréshez be kell jelentkeznie. Mi az olvasójegye száma?'],
-  ['2002001', 'Mi a PIN-kódja?'],
-  ['4321', 'Bejelentkezett.'],
-  ['könyvet', 'Mi a könyv címe?'],
-  ['A Pendragon-legenda', 'Ki a szerzője? Ha nem tudja, mondja: „nem tudom”.'],
-  ['Szerb Antal', 'Melyik évben jelent meg? Ha nem tudja, mondja, hogy „nem tudom”.'],
-  ['1934-ben', 'Ha tudja a könyv ISBN-számát, mondja meg; ha nem, mondja, hogy „nem tudom”.'],
-  ['978-963-07-3456-1', 'Meddig van rá szüksége? Mondjon egy dátumot, vagy azt, hogy „nincs”.'],
-  ['nincs', 'Milyen formában kéri? Eredetiben, másolatban (fénymásolatban) vagy elektronikusan?'],
-  ['eredeti', 'Elfogadja?'],
-  ['igen, elfogadom', 'A kérése:\n\nKönyv: „A Pendragon-legenda”\n\nSzerző: Szerb Antal\n\nMegjelenés éve: 1934\n\nISBN: 9789630734561\n\nForma: eredeti\n\nElküldhetem a kérést?'],
-  ['igen', /^A kérését rögzítettük, a száma: \d{7}\. /, 'commits'],
-];
 
 interface Figures { conversations: number; kills: number; killedBeforeAnswer: number; killedAfterCommit: number; killedBeforeSave: number; resent: number; answeredFromLedger: number }
 const figures: Figures = { conversations: 0, kills: 0, killedBeforeAnswer: 0, killedAfterCommit: 0, killedBeforeSave: 0, resent: 0, answeredFromLedger: 0 };

@@ -1,10 +1,11 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, it } from 'vitest';
+import { afterAll, describe, it, type ExpectStatic } from 'vitest';
+import { OUTSTANDING_ILL_STATUSES } from '../../src/domain/ill-status';
 import { OPEN_ORDER_STATUSES } from '../../src/persistence/active-hold';
 import type { Db } from '../../src/persistence/prisma-client';
-import { RESERVATION } from '../support/crash-steps';
+import { ILL_REQUEST, RESERVATION, type Step } from '../support/crash-steps';
 import { WebChatClient } from '../support/http';
 import { killServerProcess, startServerProcess, type ServerProcess } from '../support/server-process';
 import { freshDb } from '../support/test-db';
@@ -30,17 +31,80 @@ afterAll(async () => { for (const cleanup of cleanups.splice(0).reverse()) await
 type Replies = Array<{ text?: string; channelData?: { orderRef?: string } }>;
 const heardOf = (replies: Replies) => replies.map((r) => r.text ?? '').join('\n');
 
-/** The project's library files, with Kalamaria's `ils:` block pointing at the fake Koha. */
-function librariesUsing(kohaUrl: string): string {
+/** The project's library files, with one library's `ils:` block pointing at the fake Koha. */
+function librariesUsing(kohaUrl: string, library: 'kalamaria' | 'ozd'): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'ils-crashes-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   cpSync(path.join(ROOT, 'libraries'), dir, { recursive: true });
-  const file = path.join(dir, 'kalamaria.yaml');
+  const file = path.join(dir, `${library}.yaml`);
   const yaml = readFileSync(file, 'utf8');
   const koha = `ils:\n  type: koha\n  baseUrl: ${kohaUrl}\n  auth: basic\n  timeoutMs: 2000\n`;
-  if (!/^ils:\n {2}type: embedded\n/m.test(yaml)) throw new Error('libraries/kalamaria.yaml: no `ils: type: embedded` block to replace');
+  if (!/^ils:\n {2}type: embedded\n/m.test(yaml)) throw new Error(`libraries/${library}.yaml: no \`ils: type: embedded\` block to replace`);
   writeFileSync(file, yaml.replace(/^ils:\n {2}type: embedded\n/m, koha));
   return dir;
+}
+
+/**
+ * A fresh database and fake Koha, seeded alike; the library's file points at the fake; the
+ * first start's own reconciliation has put the demo's earlier holds and requests into Koha, so
+ * a kill lands on what the conversation confirms and nothing else.
+ */
+async function bootWithKoha(library: 'kalamaria' | 'ozd') {
+  const { db, url } = await freshDb();
+  cleanups.push(() => db.$disconnect());
+  const koha = new FakeKohaServer(KOHA_CREDENTIALS);
+  const kohaUrl = await koha.start();
+  cleanups.push(() => koha.stop());
+  await seedIls(db, { koha });
+  const upper = library.toUpperCase();
+  const env = {
+    DATABASE_URL: url, JOBS: 'off', LIBRARIES_DIR: librariesUsing(kohaUrl, library),
+    [`ILS_${upper}_USER`]: KOHA_CREDENTIALS.user, [`ILS_${upper}_PASSWORD`]: KOHA_CREDENTIALS.password,
+  };
+  const start = async () => {
+    const server = await startServerProcess(env);
+    cleanups.push(() => server.stop());
+    return server;
+  };
+  const server = await start();
+  await until('the demo holds and requests filed in Koha', async () => ((await unplaced(db, library)) + (await unfiled(db, library)) === 0 ? true : undefined));
+  return { db, koha, server, start };
+}
+
+/** The web chat of one conversation, its turns sent to whichever server process is up. */
+async function chatWith(library: string, first: ServerProcess) {
+  let server = first;
+  const chat = await WebChatClient.open(server.base, library);
+  const send = async (index: number, said: string): Promise<Replies> => {
+    chat.base = server.base;
+    const response = await chat.post({ type: 'message', text: said, channelData: { clientActivityID: `${chat.conversationId}-${index}` } });
+    if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${await response.text()}`);
+    return ((await response.json()) as { activities: Replies }).activities;
+  };
+  return { greeting: chat.greeting as Replies, send, moveTo: (next: ServerProcess) => { server = next; } };
+}
+
+/** Every turn before the one that commits, each heard as the steps say; returns that turn's index. */
+async function upToConfirmation(steps: Step[], send: (index: number, said: string) => Promise<Replies>, expect: ExpectStatic): Promise<number> {
+  const confirm = steps.findIndex((s) => s[2] === 'commits');
+  for (const [index, [said, heard]] of steps.entries()) {
+    if (index === 0 || index >= confirm) continue;
+    const replies = heardOf(await send(index, said!));
+    if (typeof heard === 'string') expect(replies, `after «${said}»`).toContain(heard);
+    else expect(replies, `after «${said}»`).toMatch(heard);
+  }
+  return confirm;
+}
+
+/** The confirming turn, during which the fake Koha kills the process on the hook's route. */
+async function killedConfirming(koha: FakeKohaServer, victim: ServerProcess, hook: KillHook, send: () => Promise<Replies>, expect: ExpectStatic): Promise<void> {
+  koha.modes.onRoute = { ...hook, do: () => victim.process.kill('SIGKILL') };
+  const answered = await send().then(() => true, () => false);
+  await killServerProcess(victim);
+  expect(answered, 'the patron heard nothing').toBe(false);
+  expect(victim.process.signalCode).toBe('SIGKILL');
+  expect(koha.log.at(-1)?.route.startsWith(hook.route), `killed on ${koha.log.at(-1)?.route}`).toBe(true);
+  koha.modes.onRoute = undefined;
 }
 
 async function until<T>(what: string | (() => string), read: () => Promise<T | undefined>, ms = RECONCILED_WITHIN_MS): Promise<T> {
@@ -53,10 +117,13 @@ async function until<T>(what: string | (() => string), read: () => Promise<T | u
   }
 }
 
-/** Active holds of Kalamaria's open orders that have no Koha hold yet. */
-const unplaced = (db: Db) => db.hold.count({ where: { status: 'active', ilsHoldId: null, order: { libraryId: 'kalamaria', status: { in: OPEN_ORDER_STATUSES } } } });
+/** Active holds of the library's open orders that have no Koha hold yet. */
+const unplaced = (db: Db, libraryId: string) => db.hold.count({ where: { status: 'active', ilsHoldId: null, order: { libraryId, status: { in: OPEN_ORDER_STATUSES } } } });
+/** The library's outstanding ILL requests that Koha does not have yet. */
+const unfiled = (db: Db, libraryId: string) => db.illRequest.count({ where: { libraryId, ilsRequestId: null, status: { in: [...OUTSTANDING_ILL_STATUSES] } } });
+type KillHook = Omit<NonNullable<FakeKohaModes['onRoute']>, 'do'>;
 
-const KILL_POINTS: Array<[name: string, hook: Omit<NonNullable<FakeKohaModes['onRoute']>, 'do'>, kohaHasIt: boolean]> = [
+const KILL_POINTS: Array<[name: string, hook: KillHook, kohaHasIt: boolean]> = [
   ['asking Koha for the copies (GET /biblios/…/items): the order written, nothing in Koha', { route: 'GET /biblios/', when: 'before' }, false],
   ['placing the hold, before Koha stores it (POST /holds)', { route: 'POST /holds', when: 'before' }, false],
   ['placing the hold, after Koha stored it and before it answers (POST /holds)', { route: 'POST /holds', when: 'after' }, true],
@@ -65,52 +132,15 @@ const KILL_POINTS: Array<[name: string, hook: Omit<NonNullable<FakeKohaModes['on
 describe('SIGKILL while a confirmed hold goes to Koha, restart on the same database', () => {
   // Each on its own database and fake Koha, side by side: a server start takes seconds.
   it.concurrent.for(KILL_POINTS)('killed %s: one order, one Koha hold, the bot\'s hold is that one', { timeout: 120_000 }, async ([, hook, kohaHasIt], { expect }) => {
-    const { db, url } = await freshDb();
-    cleanups.push(() => db.$disconnect());
-    const koha = new FakeKohaServer(KOHA_CREDENTIALS);
-    const kohaUrl = await koha.start();
-    cleanups.push(() => koha.stop());
-    await seedIls(db, { koha });
-    const env = {
-      DATABASE_URL: url, JOBS: 'off', LIBRARIES_DIR: librariesUsing(kohaUrl),
-      ILS_KALAMARIA_USER: KOHA_CREDENTIALS.user, ILS_KALAMARIA_PASSWORD: KOHA_CREDENTIALS.password,
-    };
-    const start = async () => {
-      const server = await startServerProcess(env);
-      cleanups.push(() => server.stop());
-      return server;
-    };
+    const { db, koha, server: first, start } = await bootWithKoha('kalamaria');
     const patron = await db.patron.findFirstOrThrow({ where: { cardNumber: CARD } });
-
-    let server = await start();
-    // The start's own reconciliation puts the demo's earlier holds into Koha: let it finish, so
-    // that the kill lands on this patron's hold and nothing else.
-    await until('the demo holds placed in Koha', async () => ((await unplaced(db)) === 0 ? true : undefined));
-    const chat = await WebChatClient.open(server.base, 'kalamaria');
+    const chat = await chatWith('kalamaria', first);
     expect(heardOf(chat.greeting)).toContain(RESERVATION[0]![1]);
-    const send = async (index: number, said: string): Promise<Replies> => {
-      chat.base = server.base;
-      const response = await chat.post({ type: 'message', text: said, channelData: { clientActivityID: `${chat.conversationId}-${index}` } });
-      if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${await response.text()}`);
-      return ((await response.json()) as { activities: Replies }).activities;
-    };
-    const confirm = RESERVATION.findIndex((s) => s[2] === 'commits');
-    for (const [index, [said, heard]] of RESERVATION.entries()) {
-      if (index === 0 || index >= confirm) continue;
-      const replies = heardOf(await send(index, said!));
-      if (typeof heard === 'string') expect(replies, `after «${said}»`).toContain(heard);
-      else expect(replies, `after «${said}»`).toMatch(heard);
-    }
+    const { send } = chat;
+    const confirm = await upToConfirmation(RESERVATION, send, expect);
 
     // «ναι»: the order is written, then its hold goes to Koha, where the process dies.
-    const victim = server;
-    koha.modes.onRoute = { ...hook, do: () => victim.process.kill('SIGKILL') };
-    const answered = await send(confirm, RESERVATION[confirm]![0]!).then(() => true, () => false);
-    await killServerProcess(victim);
-    expect(answered, 'the patron heard nothing').toBe(false);
-    expect(victim.process.signalCode).toBe('SIGKILL');
-    expect(koha.log.at(-1)?.route.startsWith(hook.route), `killed on ${koha.log.at(-1)?.route}`).toBe(true);
-    koha.modes.onRoute = undefined;
+    await killedConfirming(koha, first, hook, () => send(confirm, RESERVATION[confirm]![0]!), expect);
 
     const [order] = await db.order.findMany({ where: { patronId: patron.id }, include: { holds: true } });
     expect(order?.holds.map((h) => h.ilsHoldId)).toEqual([null]);
@@ -119,7 +149,8 @@ describe('SIGKILL while a confirmed hold goes to Koha, restart on the same datab
     expect(kohaHolds()).toHaveLength(kohaHasIt ? 1 : 0);
 
     // The same database, the same library files and secrets, Koha up: the start reconciles.
-    server = await start();
+    const server = await start();
+    chat.moveTo(server);
     const ilsHoldId = await until(() => `the hold recorded with its Koha id (Koha's holds on the copy: ${JSON.stringify(kohaHolds())}; its last requests: ${koha.log.slice(-3).map((l) => l.route).join(', ')})`, async () => (await db.hold.findUniqueOrThrow({ where: { id: hold.id } })).ilsHoldId ?? undefined);
     const orders = await db.order.findMany({ where: { patronId: patron.id }, include: { holds: true } });
     expect(orders.map((o) => [o.ref, o.holds.map((h) => [h.id, h.copyId])])).toEqual([[order!.ref, [[hold.id, hold.copyId]]]]);
@@ -135,6 +166,48 @@ describe('SIGKILL while a confirmed hold goes to Koha, restart on the same datab
     expect(await db.order.count({ where: { patronId: patron.id } })).toBe(1);
     expect(kohaHolds()).toHaveLength(1);
     expect(koha.holds.filter((h) => h.patron_id === 1000 + patron.id && h.notes?.startsWith(`bot-request:${order!.ref}-`))).toHaveLength(1);
+    await server.stop();
+  });
+});
+
+const ILL_CARD = '2002001';
+const ILL_KILL_POINTS: Array<[name: string, hook: KillHook, kohaHasIt: boolean]> = [
+  ['looking for an earlier copy in Koha (GET /ill/requests): the request written, nothing in Koha', { route: 'GET /ill/requests', when: 'before' }, false],
+  ['filing it, before Koha stores it (POST /ill/requests)', { route: 'POST /ill/requests', when: 'before' }, false],
+  ['filing it, after Koha stored it and before it answers (POST /ill/requests)', { route: 'POST /ill/requests', when: 'after' }, true],
+];
+
+describe('SIGKILL while a confirmed ILL request goes to Koha, restart on the same database', () => {
+  it.concurrent.for(ILL_KILL_POINTS)('killed %s: one request, one Koha copy of it, the bot knows its id', { timeout: 120_000 }, async ([, hook, kohaHasIt], { expect }) => {
+    const { db, koha, server: first, start } = await bootWithKoha('ozd');
+    const reader = await db.patron.findFirstOrThrow({ where: { cardNumber: ILL_CARD } });
+    const before = (await db.illRequest.findMany({ where: { patronId: reader.id }, select: { id: true } })).map((r) => r.id);
+    const chat = await chatWith('ozd', first);
+    expect(heardOf(chat.greeting)).toContain(ILL_REQUEST[0]![1]);
+    const confirm = await upToConfirmation(ILL_REQUEST, chat.send, expect);
+    await killedConfirming(koha, first, hook, () => chat.send(confirm, ILL_REQUEST[confirm]![0]!), expect);
+
+    const mine = () => db.illRequest.findMany({ where: { patronId: reader.id, id: { notIn: before } } });
+    const [request] = await mine();
+    expect(request).toMatchObject({ status: 'submitted', ilsRequestId: null });
+    const inKoha = () => koha.illRequests.filter((r) => (r.extended_attributes as Array<{ type: string; value: string }>).some((a) => a.type === 'bot_request_key' && a.value === `ill-${request!.ref}`));
+    expect(inKoha()).toHaveLength(kohaHasIt ? 1 : 0);
+
+    const server = await start();
+    chat.moveTo(server);
+    const ilsRequestId = await until(() => `the request recorded with its Koha id (Koha has ${inKoha().length}; its last requests: ${koha.log.slice(-3).map((l) => l.route).join(', ')})`,
+      async () => (await db.illRequest.findUniqueOrThrow({ where: { id: request!.id } })).ilsRequestId ?? undefined);
+    expect((await mine()).map((r) => r.ref)).toEqual([request!.ref]);
+    expect(inKoha()).toHaveLength(1);
+    expect(inKoha()[0]).toMatchObject({ patron_id: 1000 + reader.id, library_id: 'ozd-main', ill_backend_id: 'Standard' });
+    expect(ilsRequestId).toBe(String(inKoha()[0]!.ill_request_id));
+
+    // The reader's page never had an answer: it sends the same «igen» again and hears the same number.
+    const again = heardOf(await chat.send(confirm, ILL_REQUEST[confirm]![0]!));
+    expect(again).toContain(`A kérését rögzítettük, a száma: ${request!.ref}.`);
+    expect(again).not.toContain('A könyvtár rendszere');
+    expect(await mine()).toHaveLength(1);
+    expect(inKoha()).toHaveLength(1);
     await server.stop();
   });
 });

@@ -16,3 +16,19 @@ export const RESERVATION: Step[] = [
   ['ναι', /^Η παραγγελία σας καταχωρίστηκε με αριθμό \d{7}\./, 'commits'],
   ['4', 'Εντάξει. Η βιβλιοθήκη θα σας τηλεφωνήσει για να κανονίσετε μέρα και ώρα παραλαβής.'],
 ];
+
+export const ILL_REQUEST: Step[] = [
+  [null, 'Miben segíthetek?'],
+  ['4', 'A könyvtárközi kéréshez be kell jelentkeznie. Mi az olvasójegye száma?'],
+  ['2002001', 'Mi a PIN-kódja?'],
+  ['4321', 'Bejelentkezett.'],
+  ['könyvet', 'Mi a könyv címe?'],
+  ['A Pendragon-legenda', 'Ki a szerzője? Ha nem tudja, mondja: „nem tudom”.'],
+  ['Szerb Antal', 'Melyik évben jelent meg? Ha nem tudja, mondja, hogy „nem tudom”.'],
+  ['1934-ben', 'Ha tudja a könyv ISBN-számát, mondja meg; ha nem, mondja, hogy „nem tudom”.'],
+  ['978-963-07-3456-1', 'Meddig van rá szüksége? Mondjon egy dátumot, vagy azt, hogy „nincs”.'],
+  ['nincs', 'Milyen formában kéri? Eredetiben, másolatban (fénymásolatban) vagy elektronikusan?'],
+  ['eredeti', 'Elfogadja?'],
+  ['igen, elfogadom', 'A kérése:\n\nKönyv: „A Pendragon-legenda”\n\nSzerző: Szerb Antal\n\nMegjelenés éve: 1934\n\nISBN: 9789630734561\n\nForma: eredeti\n\nElküldhetem a kérést?'],
+  ['igen', /^A kérését rögzítettük, a száma: \d{7}\. /, 'commits'],
+];
