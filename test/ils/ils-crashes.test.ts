@@ -10,7 +10,8 @@ import { WebChatClient } from '../support/http';
 import { killServerProcess, startServerProcess, type ServerProcess } from '../support/server-process';
 import { freshDb } from '../support/test-db';
 import { KOHA_CREDENTIALS, seedIls } from './ils-seed';
-import { FakeKohaServer, type FakeKohaModes } from './koha/fake-koha-server';
+import { FakeKohaServer } from './koha/fake-koha-server';
+import { FakeSip2Server } from './sip2/fake-sip2-server';
 
 /**
  * Crashes while a hold goes to the library's own system (issue 20). The server process
@@ -31,17 +32,30 @@ afterAll(async () => { for (const cleanup of cleanups.splice(0).reverse()) await
 type Replies = Array<{ text?: string; channelData?: { orderRef?: string } }>;
 const heardOf = (replies: Replies) => replies.map((r) => r.text ?? '').join('\n');
 
-/** The project's library files, with one library's `ils:` block pointing at the fake Koha. */
-function librariesUsing(kohaUrl: string, library: 'kalamaria' | 'ozd'): string {
+/** The project's library files, with one library's `ils:` block replaced by this one (YAML lines). */
+function librariesUsing(library: 'kalamaria' | 'ozd', ils: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'ils-crashes-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   cpSync(path.join(ROOT, 'libraries'), dir, { recursive: true });
   const file = path.join(dir, `${library}.yaml`);
   const yaml = readFileSync(file, 'utf8');
-  const koha = `ils:\n  type: koha\n  baseUrl: ${kohaUrl}\n  auth: basic\n  timeoutMs: 2000\n`;
   if (!/^ils:\n {2}type: embedded\n/m.test(yaml)) throw new Error(`libraries/${library}.yaml: no \`ils: type: embedded\` block to replace`);
-  writeFileSync(file, yaml.replace(/^ils:\n {2}type: embedded\n/m, koha));
+  writeFileSync(file, yaml.replace(/^ils:\n {2}type: embedded\n/m, ils));
   return dir;
+}
+
+/** A server process on the database with these library files; every one started is stopped at the end. */
+function serverStarter(url: string, librariesDir: string, library: string) {
+  const upper = library.toUpperCase();
+  const env = {
+    DATABASE_URL: url, JOBS: 'off', LIBRARIES_DIR: librariesDir,
+    [`ILS_${upper}_USER`]: KOHA_CREDENTIALS.user, [`ILS_${upper}_PASSWORD`]: KOHA_CREDENTIALS.password,
+  };
+  return async () => {
+    const server = await startServerProcess(env);
+    cleanups.push(() => server.stop());
+    return server;
+  };
 }
 
 /**
@@ -56,20 +70,19 @@ async function bootWithKoha(library: 'kalamaria' | 'ozd') {
   const kohaUrl = await koha.start();
   cleanups.push(() => koha.stop());
   await seedIls(db, { koha });
-  const upper = library.toUpperCase();
-  const env = {
-    DATABASE_URL: url, JOBS: 'off', LIBRARIES_DIR: librariesUsing(kohaUrl, library),
-    [`ILS_${upper}_USER`]: KOHA_CREDENTIALS.user, [`ILS_${upper}_PASSWORD`]: KOHA_CREDENTIALS.password,
-  };
-  const start = async () => {
-    const server = await startServerProcess(env);
-    cleanups.push(() => server.stop());
-    return server;
-  };
+  const start = serverStarter(url, librariesUsing(library, `ils:\n  type: koha\n  baseUrl: ${kohaUrl}\n  auth: basic\n  timeoutMs: 2000\n`), library);
   const server = await start();
   await until('the demo holds and requests filed in Koha', async () => ((await unplaced(db, library)) + (await unfiled(db, library)) === 0 ? true : undefined));
-  return { db, koha, server, start };
+  const fake: KillableIls = {
+    arm: (hook, kill) => { koha.modes.onRoute = { route: hook.at, when: hook.when, do: kill }; },
+    disarm: () => { koha.modes.onRoute = undefined; },
+    last: () => koha.log.at(-1)?.route,
+  };
+  return { db, koha, fake, server, start };
 }
+
+/** A fake library system that can kill the bot's process when a request of a kind arrives. */
+interface KillableIls { arm(hook: KillHook, kill: () => void): void; disarm(): void; last(): string | undefined }
 
 /** The web chat of one conversation, its turns sent to whichever server process is up. */
 async function chatWith(library: string, first: ServerProcess) {
@@ -96,15 +109,15 @@ async function upToConfirmation(steps: Step[], send: (index: number, said: strin
   return confirm;
 }
 
-/** The confirming turn, during which the fake Koha kills the process on the hook's route. */
-async function killedConfirming(koha: FakeKohaServer, victim: ServerProcess, hook: KillHook, send: () => Promise<Replies>, expect: ExpectStatic): Promise<void> {
-  koha.modes.onRoute = { ...hook, do: () => victim.process.kill('SIGKILL') };
+/** The confirming turn, during which the fake library system kills the process on the hook's request. */
+async function killedConfirming(fake: KillableIls, victim: ServerProcess, hook: KillHook, send: () => Promise<Replies>, expect: ExpectStatic): Promise<void> {
+  fake.arm(hook, () => victim.process.kill('SIGKILL'));
   const answered = await send().then(() => true, () => false);
   await killServerProcess(victim);
   expect(answered, 'the patron heard nothing').toBe(false);
   expect(victim.process.signalCode).toBe('SIGKILL');
-  expect(koha.log.at(-1)?.route.startsWith(hook.route), `killed on ${koha.log.at(-1)?.route}`).toBe(true);
-  koha.modes.onRoute = undefined;
+  expect(fake.last()?.startsWith(hook.at), `killed on ${fake.last()}`).toBe(true);
+  fake.disarm();
 }
 
 async function until<T>(what: string | (() => string), read: () => Promise<T | undefined>, ms = RECONCILED_WITHIN_MS): Promise<T> {
@@ -121,18 +134,19 @@ async function until<T>(what: string | (() => string), read: () => Promise<T | u
 const unplaced = (db: Db, libraryId: string) => db.hold.count({ where: { status: 'active', ilsHoldId: null, order: { libraryId, status: { in: OPEN_ORDER_STATUSES } } } });
 /** The library's outstanding ILL requests that Koha does not have yet. */
 const unfiled = (db: Db, libraryId: string) => db.illRequest.count({ where: { libraryId, ilsRequestId: null, status: { in: [...OUTSTANDING_ILL_STATUSES] } } });
-type KillHook = Omit<NonNullable<FakeKohaModes['onRoute']>, 'do'>;
+/** `at`: Koha's "METHOD /path-prefix", or the SIP2 message code. */
+interface KillHook { at: string; when: 'before' | 'after' }
 
 const KILL_POINTS: Array<[name: string, hook: KillHook, kohaHasIt: boolean]> = [
-  ['asking Koha for the copies (GET /biblios/…/items): the order written, nothing in Koha', { route: 'GET /biblios/', when: 'before' }, false],
-  ['placing the hold, before Koha stores it (POST /holds)', { route: 'POST /holds', when: 'before' }, false],
-  ['placing the hold, after Koha stored it and before it answers (POST /holds)', { route: 'POST /holds', when: 'after' }, true],
+  ['asking Koha for the copies (GET /biblios/…/items): the order written, nothing in Koha', { at: 'GET /biblios/', when: 'before' }, false],
+  ['placing the hold, before Koha stores it (POST /holds)', { at: 'POST /holds', when: 'before' }, false],
+  ['placing the hold, after Koha stored it and before it answers (POST /holds)', { at: 'POST /holds', when: 'after' }, true],
 ];
 
 describe('SIGKILL while a confirmed hold goes to Koha, restart on the same database', () => {
   // Each on its own database and fake Koha, side by side: a server start takes seconds.
   it.concurrent.for(KILL_POINTS)('killed %s: one order, one Koha hold, the bot\'s hold is that one', { timeout: 120_000 }, async ([, hook, kohaHasIt], { expect }) => {
-    const { db, koha, server: first, start } = await bootWithKoha('kalamaria');
+    const { db, koha, fake, server: first, start } = await bootWithKoha('kalamaria');
     const patron = await db.patron.findFirstOrThrow({ where: { cardNumber: CARD } });
     const chat = await chatWith('kalamaria', first);
     expect(heardOf(chat.greeting)).toContain(RESERVATION[0]![1]);
@@ -140,7 +154,7 @@ describe('SIGKILL while a confirmed hold goes to Koha, restart on the same datab
     const confirm = await upToConfirmation(RESERVATION, send, expect);
 
     // «ναι»: the order is written, then its hold goes to Koha, where the process dies.
-    await killedConfirming(koha, first, hook, () => send(confirm, RESERVATION[confirm]![0]!), expect);
+    await killedConfirming(fake, first, hook, () => send(confirm, RESERVATION[confirm]![0]!), expect);
 
     const [order] = await db.order.findMany({ where: { patronId: patron.id }, include: { holds: true } });
     expect(order?.holds.map((h) => h.ilsHoldId)).toEqual([null]);
@@ -172,20 +186,20 @@ describe('SIGKILL while a confirmed hold goes to Koha, restart on the same datab
 
 const ILL_CARD = '2002001';
 const ILL_KILL_POINTS: Array<[name: string, hook: KillHook, kohaHasIt: boolean]> = [
-  ['looking for an earlier copy in Koha (GET /ill/requests): the request written, nothing in Koha', { route: 'GET /ill/requests', when: 'before' }, false],
-  ['filing it, before Koha stores it (POST /ill/requests)', { route: 'POST /ill/requests', when: 'before' }, false],
-  ['filing it, after Koha stored it and before it answers (POST /ill/requests)', { route: 'POST /ill/requests', when: 'after' }, true],
+  ['looking for an earlier copy in Koha (GET /ill/requests): the request written, nothing in Koha', { at: 'GET /ill/requests', when: 'before' }, false],
+  ['filing it, before Koha stores it (POST /ill/requests)', { at: 'POST /ill/requests', when: 'before' }, false],
+  ['filing it, after Koha stored it and before it answers (POST /ill/requests)', { at: 'POST /ill/requests', when: 'after' }, true],
 ];
 
 describe('SIGKILL while a confirmed ILL request goes to Koha, restart on the same database', () => {
   it.concurrent.for(ILL_KILL_POINTS)('killed %s: one request, one Koha copy of it, the bot knows its id', { timeout: 120_000 }, async ([, hook, kohaHasIt], { expect }) => {
-    const { db, koha, server: first, start } = await bootWithKoha('ozd');
+    const { db, koha, fake, server: first, start } = await bootWithKoha('ozd');
     const reader = await db.patron.findFirstOrThrow({ where: { cardNumber: ILL_CARD } });
     const before = (await db.illRequest.findMany({ where: { patronId: reader.id }, select: { id: true } })).map((r) => r.id);
     const chat = await chatWith('ozd', first);
     expect(heardOf(chat.greeting)).toContain(ILL_REQUEST[0]![1]);
     const confirm = await upToConfirmation(ILL_REQUEST, chat.send, expect);
-    await killedConfirming(koha, first, hook, () => chat.send(confirm, ILL_REQUEST[confirm]![0]!), expect);
+    await killedConfirming(fake, first, hook, () => chat.send(confirm, ILL_REQUEST[confirm]![0]!), expect);
 
     const mine = () => db.illRequest.findMany({ where: { patronId: reader.id, id: { notIn: before } } });
     const [request] = await mine();
@@ -208,6 +222,54 @@ describe('SIGKILL while a confirmed ILL request goes to Koha, restart on the sam
     expect(again).not.toContain('A könyvtár rendszere');
     expect(await mine()).toHaveLength(1);
     expect(inKoha()).toHaveLength(1);
+    await server.stop();
+  });
+});
+
+const SIP2_KILL_POINTS: Array<[name: string, hook: KillHook, held: boolean]> = [
+  ['asking the ACS about the copy (Item Information 17): the order written, nothing held', { at: '17', when: 'before' }, false],
+  ['placing the hold, before the ACS takes it (Hold 15)', { at: '15', when: 'before' }, false],
+  ['placing the hold, after the ACS took it and before it answers (Hold 15)', { at: '15', when: 'after' }, true],
+];
+
+describe('SIGKILL while a confirmed hold goes to a SIP2 system, restart on the same database', () => {
+  it.concurrent.for(SIP2_KILL_POINTS)('killed %s: one order, the hold held once, the bot\'s hold names it', { timeout: 120_000 }, async ([, hook, held], { expect }) => {
+    const { db, url } = await freshDb();
+    cleanups.push(() => db.$disconnect());
+    const sip2 = new FakeSip2Server();
+    const port = await sip2.start();
+    cleanups.push(() => sip2.stop());
+    await seedIls(db, { sip2 });
+    // The demo's earlier holds count as placed before the library had SIP2: only this patron's hold goes to the ACS.
+    await db.hold.updateMany({ where: { ilsHoldId: null, order: { libraryId: 'kalamaria' } }, data: { ilsHoldId: 'placed-earlier' } });
+    const start = serverStarter(url, librariesUsing('kalamaria', `ils:\n  type: sip2\n  host: 127.0.0.1\n  port: ${port}\n  tls: false\n  institution: DEMO\n  location: kal-central\n  terminator: CR\n  timeoutMs: 2000\n`), 'kalamaria');
+    const fake: KillableIls = {
+      arm: (h, kill) => { sip2.modes.onMessage = { code: h.at, when: h.when, do: kill }; },
+      disarm: () => { sip2.modes.onMessage = undefined; },
+      last: () => sip2.received.at(-1)?.slice(0, 2),
+    };
+    const patron = await db.patron.findFirstOrThrow({ where: { cardNumber: CARD } });
+    const first = await start();
+    const chat = await chatWith('kalamaria', first);
+    const confirm = await upToConfirmation(RESERVATION, chat.send, expect);
+    await killedConfirming(fake, first, hook, () => chat.send(confirm, RESERVATION[confirm]![0]!), expect);
+
+    const [order] = await db.order.findMany({ where: { patronId: patron.id }, include: { holds: { include: { copy: true } } } });
+    expect(order?.holds.map((h) => h.ilsHoldId)).toEqual([null]);
+    const hold = order!.holds[0]!;
+    const heldInAcs = () => sip2.patrons.get(CARD)!.holds.filter((b) => b === hold.copy.barcode);
+    expect(heldInAcs()).toHaveLength(held ? 1 : 0);
+
+    const server = await start();
+    chat.moveTo(server);
+    const ilsHoldId = await until(() => `the hold recorded (the ACS holds ${JSON.stringify(sip2.patrons.get(CARD)!.holds)}; its last messages: ${sip2.received.slice(-3).map((m) => m.slice(0, 2)).join(', ')})`,
+      async () => (await db.hold.findUniqueOrThrow({ where: { id: hold.id } })).ilsHoldId ?? undefined);
+    expect(ilsHoldId).toBe(`${CARD}:${hold.copy.barcode}`);
+    expect(heldInAcs()).toHaveLength(1);
+    expect(await db.order.count({ where: { patronId: patron.id } })).toBe(1);
+    const again = await chat.send(confirm, RESERVATION[confirm]![0]!);
+    expect(again.find((r) => r.channelData?.orderRef)?.channelData?.orderRef).toBe(order!.ref);
+    expect(await db.order.count({ where: { patronId: patron.id } })).toBe(1);
     await server.stop();
   });
 });

@@ -22,6 +22,12 @@ export interface FakeSip2Modes {
   refuseLogin?: boolean;
   /** Answer every hold request with ok = 0. */
   refuseHolds?: boolean;
+  /**
+   * A test's hook on this message code (test/ils/ils-crashes.test.ts kills the bot's process in
+   * it): `before`, the message is not processed and the connection closes without an answer;
+   * `after`, it is processed (a hold is stored) and the answer never leaves.
+   */
+  onMessage?: { code: string; when: 'before' | 'after'; do: () => void };
 }
 
 export class FakeSip2Server {
@@ -69,7 +75,10 @@ export class FakeSip2Server {
           const request = decode(line);
           this.received.push(line);
           if (this.modes.dropOn === request.code) { socket.destroy(); return; }
+          const hook = this.modes.onMessage?.code === request.code ? this.modes.onMessage : undefined;
+          if (hook?.when === 'before') { hook.do(); socket.destroy(); return; }
           const answer = this.answer(request);
+          if (hook?.when === 'after') { hook.do(); socket.destroy(); return; }
           const good = encode(answer, request.sequence);
           last = good + this.end();
           const corrupt = this.modes.badChecksum === 'always' || (this.modes.badChecksum === 'once' && !this.corrupted);
