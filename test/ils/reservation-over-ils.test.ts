@@ -225,8 +225,7 @@ describe('offering a copy where the library has its own system', () => {
 
 /**
  * The interlibrary loan requests of test/dialogs/ill-request-dialog.test.ts and
- * test/channels/twilio-voice/voice-routes.test.ts (Ózd: web chat in Hungarian and in Greek, the
- * phone in Hungarian), filed with each library system: Koha gets its own copy of the request,
+ * test/channels/twilio-voice/voice-routes.test.ts (Ózd: web chat and phone, in Hungarian and in Greek), filed with each library system: Koha gets its own copy of the request,
  * keyed by the bot's ref; SIP2 has no ILL message and the embedded store is the bot's own.
  */
 const say = (...lines: string[]) => lines.map((l) => ({ say: l }));
@@ -241,6 +240,10 @@ const illCases: Case[] = [
     { press: '4' }, { press: '2002001' }, { press: '4321' }, { press: '1' },
     ...say('Utas és holdvilág', 'nem tudom', 'nem tudom', 'nem tudom', 'nincs', 'eredetiben', 'igen, elfogadom'),
     { press: '1', hears: 'A kérését rögzítettük' }] },
+  { id: 'el-phone-ill', channel: 'phone', library: 'ozd', turns: [
+    { say: 'Ελληνικά.' }, { press: '4' }, { press: '2002001' }, { press: '4321' }, { press: '1' },
+    ...say('Ο Χριστός ξανασταυρώνεται', 'Νίκος Καζαντζάκης', 'δεν ξέρω', 'δεν ξέρω', 'όχι', 'πρωτότυπο', 'ναι'),
+    { press: '1', hears: 'Το αίτημά σας καταχωρίστηκε με αριθμό' }] },
 ];
 const ILL_CARD = '2002001';
 const kohaIllOf = (koha: FakeKohaServer, ref: string) => koha.illRequests
@@ -252,7 +255,9 @@ describe.each(['embedded', 'koha', 'sip2'] as const)('an interlibrary loan reque
     const ils = await libraryIls(kind);
     const db = await play(k, ils);
     const row = await illOf(db);
-    expect(row.status).toBe('submitted');
+    // This conversation's request, not one of the demo's: in its language, by its channel, just now.
+    expect(row).toMatchObject({ status: 'submitted', language: k.id.slice(0, 2), channel: k.channel === 'phone' ? 'voice' : 'test' });
+    expect(Date.now() - row.createdAt.getTime()).toBeLessThan(60_000);
     if (kind !== 'koha') {
       expect(row.ilsRequestId).toBeNull();
       return;
