@@ -13,7 +13,7 @@ import { MONDAY_NOON, startVoiceApp } from '../channels/twilio-voice/voice-call-
 import { Conversation, testBot } from '../support/conversation';
 import { freshDb } from '../support/test-db';
 import { KOHA_CREDENTIALS, seedIls } from './ils-seed';
-import { FakeKohaServer } from './koha/fake-koha-server';
+import { FakeKohaServer, type FakeKohaModes } from './koha/fake-koha-server';
 import { FakeSip2Server } from './sip2/fake-sip2-server';
 import { staffFetch, staffLogin } from '../staff/staff-support';
 
@@ -110,6 +110,22 @@ describe.each(['embedded', 'koha', 'sip2'] as const)('a reservation with the %s 
 const kalamariaOrder = reservations.find((k) => k.id.startsWith('el-chat'))!;
 const huOrder = reservations.find((k) => k.id.startsWith('hu-chat'))!;
 
+/**
+ * A whole app (staff pages included) and a web chat on one database, both using a fake Koha
+ * seeded like the database, after the app's own start-up reconciliation has run.
+ */
+async function appWithKoha(library: 'kalamaria' | 'ozd', modes: FakeKohaModes = {}, locale?: string) {
+  const ils = await libraryIls('koha');
+  ils.koha!.modes = modes;
+  const voice = await startVoiceApp({ librarySystems: ils.systems });
+  stops.push(() => voice.app.close());
+  await voice.app.ilsReconciled;
+  await ils.seed(voice.app.db);
+  const c = new Conversation(await testBot(voice.app.db, { now: () => MONDAY_NOON, librarySystems: ils.systems }), { library, ...(locale ? { locale } : {}) });
+  await c.join();
+  return { koha: ils.koha!, app: voice.app, server: voice.server, c };
+}
+
 describe('a reservation when the library system fails', () => {
   it('tells the patron in Greek and in Hungarian that nothing is held yet, and keeps the order for staff', async () => {
     for (const [k, sentence] of [
@@ -132,25 +148,19 @@ describe('a reservation when the library system fails', () => {
   });
 
   it('records on restart a hold Koha accepted while the bot never heard it, without placing it twice', async () => {
-    const ils = await libraryIls('koha');
-    ils.koha!.modes.dropAfterHold = true;
-    const voice = await startVoiceApp({ librarySystems: ils.systems });
-    stops.push(() => voice.app.close());
-    await ils.seed(voice.app.db);
-    const c = new Conversation(await testBot(voice.app.db, { now: () => MONDAY_NOON, librarySystems: ils.systems }), { library: 'kalamaria' });
-    await c.join();
+    const { koha, app, c } = await appWithKoha('kalamaria', { dropAfterHold: true });
     for (const turn of kalamariaOrder.turns) await c.say(turn.say ?? turn.press ?? '');
-    const [hold] = await voice.app.db.hold.findMany({ where: { order: { patron: { cardNumber: '1001001' } } } });
+    const [hold] = await app.db.hold.findMany({ where: { order: { patron: { cardNumber: '1001001' } } } });
     expect(hold?.ilsHoldId).toBeNull();
-    expect(ils.koha!.holds).toHaveLength(1);
-    ils.koha!.modes.dropAfterHold = false;
+    expect(koha.holds).toHaveLength(1);
+    koha.modes.dropAfterHold = false;
     // The restart: what createApp runs on start.
     // (The demo's earlier open holds, written before the library had an ILS, go in with it.)
-    expect(await voice.app.reconcileIlsHolds()).toMatchObject({ pending: 0 });
-    const inKoha = ils.koha!.holds.filter((h) => h.item_id === hold!.copyId);
+    expect(await app.reconcileIlsHolds()).toMatchObject({ pending: 0 });
+    const inKoha = koha.holds.filter((h) => h.item_id === hold!.copyId);
     expect(inKoha).toHaveLength(1);
-    expect((await voice.app.db.hold.findUniqueOrThrow({ where: { id: hold!.id } })).ilsHoldId).toBe(String(inKoha[0]!.hold_id));
-    expect(await voice.app.db.hold.count({ where: { status: 'active', ilsHoldId: null, order: { libraryId: 'kalamaria', status: { in: ['new'] } } } })).toBe(0);
+    expect((await app.db.hold.findUniqueOrThrow({ where: { id: hold!.id } })).ilsHoldId).toBe(String(inKoha[0]!.hold_id));
+    expect(await app.db.hold.count({ where: { status: 'active', ilsHoldId: null, order: { libraryId: 'kalamaria', status: { in: ['new'] } } } })).toBe(0);
   });
 });
 
@@ -280,78 +290,60 @@ describe('an interlibrary loan request when Koha fails', () => {
       [huIll!, 'A könyvtár rendszere most nem válaszol. A kérését megőriztük'],
       [elIll!, 'Το σύστημα της βιβλιοθήκης δεν απαντά αυτή τη στιγμή. Το αίτημά σας το κρατήσαμε'],
     ] as const) {
-      const ils = await libraryIls('koha');
-      const voice = await startVoiceApp({ librarySystems: ils.systems });
-      stops.push(() => voice.app.close());
-      await voice.app.ilsReconciled;
-      await ils.seed(voice.app.db);
+      const { koha, app, c } = await appWithKoha('ozd', {}, k.locale);
       // The demo's earlier requests go in first, as a start with Koha up would file them.
-      await voice.app.reconcileIlsRequests();
-      ils.koha!.modes.disconnectOn = 'POST /ill/requests';
-      const c = new Conversation(await testBot(voice.app.db, { now: () => MONDAY_NOON, librarySystems: ils.systems }), { library: 'ozd', ...(k.locale ? { locale: k.locale } : {}) });
-      await c.join();
+      await app.reconcileIlsRequests();
+      koha.modes.disconnectOn = 'POST /ill/requests';
       for (const turn of k.turns) await c.say(turn.say ?? '');
       expect(c.heard).toContain(String(k.turns.at(-1)!.hears));
       expect(c.heard).toContain(sentence);
-      const row = await illOf(voice.app.db);
+      const row = await illOf(app.db);
       expect(row).toMatchObject({ status: 'submitted', ilsRequestId: null });
-      expect(kohaIllOf(ils.koha!, row.ref)).toEqual([]);
-      ils.koha!.modes.disconnectOn = undefined;
-      expect(await voice.app.reconcileIlsRequests()).toEqual({ filed: 1, pending: 0 });
-      const [filed] = kohaIllOf(ils.koha!, row.ref);
-      expect((await illOf(voice.app.db)).ilsRequestId).toBe(String(filed!.ill_request_id));
-      expect(await voice.app.reconcileIlsRequests()).toEqual({ filed: 0, pending: 0 });
-      expect(kohaIllOf(ils.koha!, row.ref)).toHaveLength(1);
+      expect(kohaIllOf(koha, row.ref)).toEqual([]);
+      koha.modes.disconnectOn = undefined;
+      expect(await app.reconcileIlsRequests()).toEqual({ filed: 1, pending: 0 });
+      const [filed] = kohaIllOf(koha, row.ref);
+      expect((await illOf(app.db)).ilsRequestId).toBe(String(filed!.ill_request_id));
+      expect(await app.reconcileIlsRequests()).toEqual({ filed: 0, pending: 0 });
+      expect(kohaIllOf(koha, row.ref)).toHaveLength(1);
       for (const stop of stops.splice(0)) await stop();
     }
   });
 
   it('records on restart a request Koha took while the bot never heard it, without filing it twice, and staff see its id', async () => {
-    const ils = await libraryIls('koha');
-    ils.koha!.modes.dropAfterIll = true;
-    const voice = await startVoiceApp({ librarySystems: ils.systems });
-    stops.push(() => voice.app.close());
-    await voice.app.ilsReconciled;
-    await ils.seed(voice.app.db);
-    const c = new Conversation(await testBot(voice.app.db, { now: () => MONDAY_NOON, librarySystems: ils.systems }), { library: 'ozd' });
-    await c.join();
+    const { koha, app, server, c } = await appWithKoha('ozd', { dropAfterIll: true });
     for (const turn of illCases[0]!.turns) await c.say(turn.say ?? '');
-    const row = await illOf(voice.app.db);
+    const row = await illOf(app.db);
     expect(row.ilsRequestId).toBeNull();
-    expect(kohaIllOf(ils.koha!, row.ref)).toHaveLength(1);
-    const staff = await staffLogin(voice.server, 'staff.ozd', 'Ozd-2026');
-    const before = await (await staffFetch(voice.server, staff, `/staff/ill/${row.ref}`)).text();
+    expect(kohaIllOf(koha, row.ref)).toHaveLength(1);
+    const staff = await staffLogin(server, 'staff.ozd', 'Ozd-2026');
+    const before = await (await staffFetch(server, staff, `/staff/ill/${row.ref}`)).text();
     expect(before).toContain('Még nincs rögzítve a könyvtári rendszerben');
-    ils.koha!.modes.dropAfterIll = false;
+    koha.modes.dropAfterIll = false;
     // The demo's earlier requests, written before the library had Koha, are filed with it.
-    expect(await voice.app.reconcileIlsRequests()).toMatchObject({ pending: 0 });
-    const mine = kohaIllOf(ils.koha!, row.ref);
+    expect(await app.reconcileIlsRequests()).toMatchObject({ pending: 0 });
+    const mine = kohaIllOf(koha, row.ref);
     expect(mine).toHaveLength(1);
     const id = String(mine[0]!.ill_request_id);
-    expect((await illOf(voice.app.db)).ilsRequestId).toBe(id);
-    const after = await (await staffFetch(voice.server, staff, `/staff/ill/${row.ref}`)).text();
+    expect((await illOf(app.db)).ilsRequestId).toBe(id);
+    const after = await (await staffFetch(server, staff, `/staff/ill/${row.ref}`)).text();
     expect(after).toMatch(new RegExp(`Kérés a könyvtári rendszerben</dt><dd data-field="ils_request">${id}</dd>`));
   });
 });
 
 describe('the staff queue where the library has its own system', () => {
   it('shows beside each book its hold id in Koha, or that Koha does not have it yet', async () => {
-    const ils = await libraryIls('koha');
-    const voice = await startVoiceApp({ librarySystems: ils.systems });
-    stops.push(() => voice.app.close());
-    await ils.seed(voice.app.db);
-    const c = new Conversation(await testBot(voice.app.db, { now: () => MONDAY_NOON, librarySystems: ils.systems }), { library: 'kalamaria' });
-    await c.join();
+    const { app, server, c } = await appWithKoha('kalamaria');
     for (const turn of kalamariaOrder.turns) await c.say(turn.say ?? turn.press ?? '');
-    const [hold] = await voice.app.db.hold.findMany({ where: { order: { patron: { cardNumber: '1001001' }, status: 'new' } }, include: { order: true } });
+    const [hold] = await app.db.hold.findMany({ where: { order: { patron: { cardNumber: '1001001' }, status: 'new' } }, include: { order: true } });
     expect(hold?.ilsHoldId).toMatch(/^\d+$/);
-    const staff = await staffLogin(voice.server, 'staff.kalamaria', 'Kalamaria-2026');
-    const queue = await (await staffFetch(voice.server, staff, '/staff')).text();
+    const staff = await staffLogin(server, 'staff.kalamaria', 'Kalamaria-2026');
+    const queue = await (await staffFetch(server, staff, '/staff')).text();
     const line = new RegExp(`<tr data-ref="${hold!.order.ref}"[^]*?</tr>`).exec(queue)?.[0] ?? '';
     expect(line).toContain(`<span data-ils-hold>στο σύστημα της βιβλιοθήκης: ${hold!.ilsHoldId}</span>`);
     // The demo's earlier orders were written before the library had an ILS: staff see they are not in it yet.
     expect(queue).toContain('<span data-ils-hold>όχι ακόμη στο σύστημα της βιβλιοθήκης</span>');
-    const live = await (await staffFetch(voice.server, staff, '/staff/queue/rows')).json() as { html: string };
+    const live = await (await staffFetch(server, staff, '/staff/queue/rows')).json() as { html: string };
     expect(live.html).toContain(`στο σύστημα της βιβλιοθήκης: ${hold!.ilsHoldId}`);
   });
 });
