@@ -40,8 +40,8 @@ export interface App {
   jobs: JobRunner;
   /** The ids of the libraries served, from their files. */
   libraries: readonly string[];
-  /** Records the ILS holds a crash left unrecorded (run once on start; tests await it). */
-  reconcileIlsHolds(): Promise<{ placed: number; pending: number }>;
+  /** Records the ILS holds a crash left unrecorded, cancels there those of ended orders (on start and by the reconcile-ils job). */
+  reconcileIlsHolds(): Promise<{ placed: number; pending: number; released: number; releasePending: number }>;
   /** Files in the ILS every outstanding ILL request it has not taken yet (run once in the background on start). */
   reconcileIlsRequests(): Promise<{ filed: number; pending: number }>;
   /** The start-up reconciliations, done (never rejects: a failure is logged and the next start tries again). */
@@ -104,14 +104,15 @@ export async function createApp(options: BotOptions & {
   registerPatronDataRoutes(server, { db, pickup, log, library: services.library });
   registerLockoutRoutes(server, { pickup, log, library: services.library });
   registerDemandRoutes(server, { pickup, log, library: services.library, demand: services.demand, copyAlerts: services.copyAlerts });
+  const reconcileIlsHolds = () => ilsHolds.reconcile(libraries);
+  const reconcileIlsRequests = () => ilsIll.reconcile(libraries);
   const purge = new PurgeExpiredData(new PrismaRetentionStore(db), retention, pickup.now);
   const jobs = createJobRunner(db, {
     expireOrders: () => pickup.expireOrders.run(), purgeExpiredData: () => purge.run(),
     releaseQuarantine: () => services.copyAlerts.releaseQuarantine(),
+    reconcileIls: async () => ({ holds: await reconcileIlsHolds(), requests: await reconcileIlsRequests() }),
     catalogueHarvests: options.catalogueHarvests ?? catalogueHarvestsOf(libraryConfigs),
   }, pickup.now, log);
-  const reconcileIlsHolds = () => ilsHolds.reconcile(libraries);
-  const reconcileIlsRequests = () => ilsIll.reconcile(libraries);
   // In the background: a library system that is down must not stop the start; the next start tries again.
   const ilsReconciled = reconcileIlsHolds().then(() => undefined, (err: unknown) => log.warn({ err }, 'ILS reconciliation of holds failed'))
     .then(() => reconcileIlsRequests()).then(() => undefined, (err: unknown) => log.warn({ err }, 'ILS reconciliation of ILL requests failed'));

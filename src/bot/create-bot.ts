@@ -76,14 +76,18 @@ export async function createBot(db: Db, options: BotOptions = {}): Promise<BotAs
   const policyFor = policiesOf(libraries);
   const patrons = new PrismaPatronRepository(db);
   const orders = new PrismaOrderRepository(db);
-  const pickup = createPickupServices(db, now, { notifier: options.notifier, sms: options.sms, log: options.log, policyFor });
+  const systemFor = (libraryId: string) => options.librarySystems?.get(libraryId);
+  const ilsHolds = new PlaceIlsHolds(new PrismaIlsHoldStore(db), systemFor, (libraryId, branchId) => options.ilsBranchCodes?.get(libraryId)?.[branchId] ?? branchId, now);
+  const pickup = createPickupServices(db, now, {
+    notifier: options.notifier, sms: options.sms, log: options.log, policyFor,
+    // One query for a library without a system: none of its holds has an ILS id.
+    releaseIlsHolds: (orderId) => ilsHolds.releaseForOrder(orderId),
+  });
   const catalogue = new PrismaCatalogueRepository(db);
   const search = new SearchCatalogue(catalogue);
   // In the background: the first patron's search should not wait for the vocabulary; if this
   // fails (database not up yet), the first search reads it instead.
   for (const id of libraries.keys()) search.warm(id).catch(() => undefined);
-  const systemFor = (libraryId: string) => options.librarySystems?.get(libraryId);
-  const ilsHolds = new PlaceIlsHolds(new PrismaIlsHoldStore(db), systemFor, (libraryId, branchId) => options.ilsBranchCodes?.get(libraryId)?.[branchId] ?? branchId);
   // A library's ILL requests are handled at its first branch (the library file's order), under that branch's ILS code.
   const illBranch = (libraryId: string) => {
     const first = libraries.get(libraryId)?.info.branches[0]?.id ?? libraryId;

@@ -15,6 +15,11 @@ export interface JobHooks {
   reminders?: () => Promise<unknown>;
   /** Conversations, phone turns and contact details past their retention period go (PurgeExpiredData). */
   purgeExpiredData?: () => Promise<unknown>;
+  /**
+   * Holds and ILL requests the library's own system has not taken yet are placed and filed, holds
+   * of ended orders cancelled there (issue 20): an outage is caught up within one period.
+   */
+  reconcileIls?: () => Promise<unknown>;
   /** Libraries whose catalogue is harvested over OAI-PMH (their library file's `catalogue.oaiPmh`). */
   catalogueHarvests?: readonly CatalogueHarvestSettings[];
 }
@@ -25,6 +30,7 @@ const MINUTE = 60_000;
 export function createJobRunner(db: Db, hooks: JobHooks, now: () => Date, log: Logger): JobRunner {
   const jobs: Job[] = [{ name: 'expire-orders', everyMs: 5 * MINUTE, run: hooks.expireOrders }];
   if (hooks.releaseQuarantine) jobs.push({ name: 'release-quarantine', everyMs: 15 * MINUTE, run: hooks.releaseQuarantine });
+  if (hooks.reconcileIls) jobs.push({ name: 'reconcile-ils', everyMs: 10 * MINUTE, run: hooks.reconcileIls });
   if (hooks.reminders) jobs.push({ name: 'reminders', everyMs: 5 * MINUTE, run: hooks.reminders });
   // Retention is counted in days: four runs a day keep anything from outstaying it by more than hours.
   if (hooks.purgeExpiredData) jobs.push({ name: 'purge-expired-data', everyMs: 6 * 60 * MINUTE, run: hooks.purgeExpiredData });

@@ -31,6 +31,8 @@ export interface PickupOptions {
   log?: Logger;
   /** The libraries' rules; the project's library files when not given. */
   policyFor?: PolicyLookup;
+  /** Cancels in the library's own system the holds of an order that ended unfulfilled (issue 20). */
+  releaseIlsHolds?: (orderId: number) => Promise<unknown>;
 }
 
 /** The staff queue's use cases, shared by the bot's dialogs and the staff pages. */
@@ -54,7 +56,8 @@ export function createPickupServices(db: Db, now: () => Date, options: PickupOpt
   const copyAlerts = new CopyAlerts(new PrismaCopyAlertRepository(db), copyAlertNotifier, policyFor, now,
     (error, alertId) => log.warn({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error), alertId }, 'copy alert not delivered'));
   // A cancelled or expired order puts its held copies back on the shelf: the patrons waiting for them are told.
-  const transitionOrder = new TransitionOrder(orders, policyFor, notifier, now, (recordIds) => copyAlerts.copiesBack(recordIds));
+  // Where the library has its own system, the holds there are cancelled too.
+  const transitionOrder = new TransitionOrder(orders, policyFor, notifier, now, (recordIds) => copyAlerts.copiesBack(recordIds), options.releaseIlsHolds);
   // Sign-in failures per source: the patron sign-in counts them, staff see and lift the limits.
   const signInAttempts = new PrismaSignInAttempts(db);
   return {

@@ -241,7 +241,7 @@ describe('SIGKILL while a confirmed hold goes to a SIP2 system, restart on the s
     cleanups.push(() => sip2.stop());
     await seedIls(db, { sip2 });
     // The demo's earlier holds count as placed before the library had SIP2: only this patron's hold goes to the ACS.
-    await db.hold.updateMany({ where: { ilsHoldId: null, order: { libraryId: 'kalamaria' } }, data: { ilsHoldId: 'placed-earlier' } });
+    await db.hold.updateMany({ where: { status: 'active', ilsHoldId: null, order: { libraryId: 'kalamaria' } }, data: { ilsHoldId: 'placed-earlier' } });
     const start = serverStarter(url, librariesUsing('kalamaria', `ils:\n  type: sip2\n  host: 127.0.0.1\n  port: ${port}\n  tls: false\n  institution: DEMO\n  location: kal-central\n  terminator: CR\n  timeoutMs: 2000\n`), 'kalamaria');
     const fake: KillableIls = {
       arm: (h, kill) => { sip2.modes.onMessage = { code: h.at, when: h.when, do: kill }; },

@@ -111,19 +111,28 @@ const kalamariaOrder = reservations.find((k) => k.id.startsWith('el-chat'))!;
 const huOrder = reservations.find((k) => k.id.startsWith('hu-chat'))!;
 
 /**
- * A whole app (staff pages included) and a web chat on one database, both using a fake Koha
- * seeded like the database, after the app's own start-up reconciliation has run.
+ * A whole app (staff pages and jobs included) and a web chat on one database, both using a fake
+ * Koha or SIP2 system seeded like the database, after the app's own start-up reconciliation.
  */
-async function appWithKoha(library: 'kalamaria' | 'ozd', modes: FakeKohaModes = {}, locale?: string) {
-  const ils = await libraryIls('koha');
-  ils.koha!.modes = modes;
+async function appWithIls(kind: 'koha' | 'sip2', library: 'kalamaria' | 'ozd', locale?: string) {
+  const ils = await libraryIls(kind);
   const voice = await startVoiceApp({ librarySystems: ils.systems });
   stops.push(() => voice.app.close());
   await voice.app.ilsReconciled;
   await ils.seed(voice.app.db);
-  const c = new Conversation(await testBot(voice.app.db, { now: () => MONDAY_NOON, librarySystems: ils.systems }), { library, ...(locale ? { locale } : {}) });
-  await c.join();
-  return { koha: ils.koha!, app: voice.app, server: voice.server, c };
+  const bot = await testBot(voice.app.db, { now: () => MONDAY_NOON, librarySystems: ils.systems });
+  const chat = async () => {
+    const c = new Conversation(bot, { library, ...(locale ? { locale } : {}) });
+    await c.join();
+    return c;
+  };
+  return { ils, app: voice.app, server: voice.server, c: await chat(), chat };
+}
+
+async function appWithKoha(library: 'kalamaria' | 'ozd', modes: FakeKohaModes = {}, locale?: string) {
+  const { ils, ...rest } = await appWithIls('koha', library, locale);
+  ils.koha!.modes = modes;
+  return { koha: ils.koha!, ...rest };
 }
 
 describe('a reservation when the library system fails', () => {
@@ -345,5 +354,45 @@ describe('the staff queue where the library has its own system', () => {
     expect(queue).toContain('<span data-ils-hold>όχι ακόμη στο σύστημα της βιβλιοθήκης</span>');
     const live = await (await staffFetch(server, staff, '/staff/queue/rows')).json() as { html: string };
     expect(live.html).toContain(`στο σύστημα της βιβλιοθήκης: ${hold!.ilsHoldId}`);
+  });
+});
+
+describe.each(['koha', 'sip2'] as const)('an order that ends unfulfilled where the library uses %s', (kind) => {
+  const stillHeld = (ils: Ils, hold: { ilsHoldId: string | null; copy: { barcode: string | null } }) => (kind === 'koha'
+    ? ils.koha!.holds.some((h) => String(h.hold_id) === hold.ilsHoldId)
+    : ils.sip2!.patrons.get('1001001')!.holds.includes(hold.copy.barcode!));
+
+  it('gives the copy back in the library system when staff cancel, and catches up after an outage', async () => {
+    const { ils, app, server, chat } = await appWithIls(kind, 'kalamaria');
+    const staff = await staffLogin(server, 'staff.kalamaria', 'Kalamaria-2026');
+    const cancel = async (ref: string) => {
+      const order = await app.db.order.findUniqueOrThrow({ where: { ref } });
+      const r = await staffFetch(server, staff, `/api/staff/orders/${ref}/transitions`, { method: 'POST', body: { to: 'cancelled', version: order.version, note: 'patron_request_by_phone' } });
+      expect(r.status).toBe(200);
+    };
+    const ordered = async () => {
+      const c = await chat();
+      for (const turn of kalamariaOrder.turns) await c.say(turn.say ?? turn.press ?? '');
+      const hold = await app.db.hold.findFirstOrThrow({ where: { status: 'active', order: { patron: { cardNumber: '1001001' } } }, include: { copy: true, order: true }, orderBy: { id: 'desc' } });
+      expect(hold.ilsHoldId).not.toBeNull();
+      expect(stillHeld(ils, hold)).toBe(true);
+      return hold;
+    };
+
+    const first = await ordered();
+    await cancel(first.order.ref);
+    expect(stillHeld(ils, first)).toBe(false);
+    expect((await app.db.hold.findUniqueOrThrow({ where: { id: first.id } }))).toMatchObject({ status: 'cancelled', ilsReleasedAt: expect.any(Date) });
+
+    // Down when staff cancel: the order is cancelled all the same; the job cancels the hold once the system is back.
+    const second = await ordered();
+    if (kind === 'koha') ils.koha!.modes.maintenance = true; else ils.sip2!.modes.dropOn = '15';
+    await cancel(second.order.ref);
+    expect(await app.db.hold.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ status: 'cancelled', ilsReleasedAt: null });
+    expect(stillHeld(ils, second)).toBe(true);
+    if (kind === 'koha') ils.koha!.modes.maintenance = false; else ils.sip2!.modes.dropOn = undefined;
+    expect(await app.jobs.tick('reconcile-ils')).toBe('ran');
+    expect(stillHeld(ils, second)).toBe(false);
+    expect((await app.db.hold.findUniqueOrThrow({ where: { id: second.id } })).ilsReleasedAt).toEqual(expect.any(Date));
   });
 });

@@ -105,6 +105,7 @@ CREATE TABLE "Hold" (
     "status" TEXT NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "ilsHoldId" TEXT,
+    "ilsReleasedAt" TIMESTAMP(3),
 
     CONSTRAINT "Hold_pkey" PRIMARY KEY ("id")
 );

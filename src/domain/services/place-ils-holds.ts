@@ -1,5 +1,5 @@
 import { refuse, type Refusal } from '../decision';
-import type { IlsHoldStore, UnplacedHold } from '../ports/ils-hold-store';
+import type { IlsHoldStore, UnplacedHold, UnreleasedHold } from '../ports/ils-hold-store';
 import type { HoldRefusal, IlsFailure, LibrarySystem } from '../ports/library-system';
 import { isOnShelf } from '../rules/ils-standing';
 
@@ -18,6 +18,7 @@ export class PlaceIlsHolds {
     private readonly store: IlsHoldStore,
     private readonly systemFor: (libraryId: string) => LibrarySystem | undefined,
     private readonly branchCode: (libraryId: string, branchId: string) => string,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   /** Whether this library's holds go to an ILS at all (the embedded store has none to go to). */
@@ -36,13 +37,39 @@ export class PlaceIlsHolds {
     return problem;
   }
 
-  /** On start: every hold still without an ILS id is placed (or found) again. */
-  async reconcile(libraryIds: readonly string[]): Promise<{ placed: number; pending: number }> {
+  /**
+   * An order that ended unfulfilled (cancelled by the patron or staff, expired) gives its copies
+   * back in the ILS too: each of its holds there is cancelled. One the ILS no longer has (staff
+   * cancelled it at the desk) counts as done; an outage leaves it for the next reconciliation.
+   */
+  async releaseForOrder(orderId: number): Promise<{ released: number; pending: number }> {
+    return this.releaseAll(await this.store.unreleasedOf(orderId));
+  }
+
+  /** On start and every few minutes: holds still without an ILS id are placed (or found), ended ones cancelled. */
+  async reconcile(libraryIds: readonly string[]): Promise<{ placed: number; pending: number; released: number; releasePending: number }> {
     const ils = libraryIds.filter((id) => this.appliesTo(id));
     let placed = 0;
     let pending = 0;
     for (const hold of await this.store.unplacedIn(ils)) (await this.place(hold)) ? pending++ : placed++;
-    return { placed, pending };
+    const { released, pending: releasePending } = await this.releaseAll(await this.store.unreleasedIn(ils));
+    return { placed, pending, released, releasePending };
+  }
+
+  private async releaseAll(holds: readonly UnreleasedHold[]): Promise<{ released: number; pending: number }> {
+    let released = 0;
+    let pending = 0;
+    for (const hold of holds) (await this.release(hold)) ? released++ : pending++;
+    return { released, pending };
+  }
+
+  private async release(hold: UnreleasedHold): Promise<boolean> {
+    const system = this.systemFor(hold.libraryId);
+    if (!system || system.kind === 'embedded') return false;
+    const answer = await system.cancelHold({ cardNumber: hold.cardNumber }, { ilsHoldId: hold.ilsHoldId });
+    if (!answer.allowed && answer.reason !== 'hold.not_found') return false;
+    await this.store.markReleased(hold.holdId, this.now());
+    return true;
   }
 
   private async place(hold: UnplacedHold): Promise<IlsPlacementProblem | undefined> {

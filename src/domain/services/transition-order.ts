@@ -40,6 +40,8 @@ export class TransitionOrder {
     private readonly now: () => Date,
     /** Copies of these records went back on the shelf (copy alerts, issue 21); never throws into the transition. */
     private readonly copiesBack: (recordIds: number[]) => Promise<unknown> = async () => undefined,
+    /** The order's holds in the library's own system are cancelled (issue 20); never throws into the transition. */
+    private readonly releaseIls: (orderId: number) => Promise<unknown> = async () => undefined,
   ) {}
 
   async run(request: TransitionRequest): Promise<TransitionResult> {
@@ -65,6 +67,8 @@ export class TransitionOrder {
     const kind = notificationFor(order.status, request.to, request.actor);
     if (kind) await this.notifier.notify({ kind, orderId: order.id });
     if (HOLD_EFFECT[request.to] === 'release') {
+      // The ILS first: a copy is not announced as back while the library's system still holds it.
+      await this.releaseIls(order.id).catch(() => undefined);
       await this.copiesBack(order.items.filter((i) => i.holdStatus === 'active').map((i) => i.recordId)).catch(() => undefined);
     }
     const updated = await this.orders.findById(order.id);
