@@ -36,12 +36,14 @@ const GREEK_RULES: Rule[] = [
   ['«σε έως»', /σε έως/u],
   ['«καλέστε στο» (the others say «τηλεφωνήστε στο»)', /καλέστε στο/u],
   ['a vocative guessed from {{name}}', /Καλώς ήρθατε, \{\{name\}\}/u],
+  ['«λάθος προσπάθειες» (the review chose «αποτυχημένες»)', /λάθος προσπάθει/u],
 ];
 const HUNGARIAN_RULES: Rule[] = [
   ['«ha» + subjunctive', /\bha\s+(?:\p{L}+\s+)?(?:véglegesítsük|leadjam|elküldjem|lemondjam|rögzítsem|ne)\b/iu],
   ['«Próbálja később» without «meg»', /Próbálja később/u],
   ['a title with no article at the start of a sentence', /(?:^|[.!?]\s)„\{\{title\}\}” \p{Ll}/u],
   ['an ordinal in the millions («{{ref}}. számú»)', /\{\{ref\}\}\.\s*számú/u],
+  ['«{{ref}} számú» (the glossary: «rendelésszám: …» or «a száma: …»)', /\{\{ref\}\}\s*számú/u],
 ];
 /** Abbreviations a voice would read letter by letter or as a word. */
 const SPOKEN_ABBREVIATIONS = /(?:^|\s)(?:π\.χ\.|Αρ\.|Τηλ\.|κ\.λπ\.|pl\.|Tel\.|stb\.|kb\.|sz\.)|[€%&]|\bFt\b/u;
@@ -89,6 +91,9 @@ describe('locale lint', () => {
     expect(hits(HUNGARIAN_RULES, 'Próbálja később, vagy hívja')).toEqual(['«Próbálja később» without «meg»']);
     expect(hits(HUNGARIAN_RULES, '„{{title}}” minden példánya')).toEqual(['a title with no article at the start of a sentence']);
     expect(hits(HUNGARIAN_RULES, '{{ref}}. számú rendelés')).toEqual(['an ordinal in the millions («{{ref}}. számú»)']);
+    expect(hits(HUNGARIAN_RULES, 'A(z) {{ref}} számú rendelés lemondása')).toEqual(['«{{ref}} számú» (the glossary: «rendelésszám: …» or «a száma: …»)']);
+    expect(hits(HUNGARIAN_RULES, 'Nincs ilyen számú kérés: {{ref}}.')).toEqual([]);
+    expect(hits(GREEK_RULES, 'μετά από πολλές λάθος προσπάθειες')).toEqual(['«λάθος προσπάθειες» (the review chose «αποτυχημένες»)']);
     expect(SPOKEN_ABBREVIATIONS.test('π.χ. «την Παρασκευή»')).toBe(true);
     expect(SPOKEN_ABBREVIATIONS.test('για παράδειγμα')).toBe(false);
   });
