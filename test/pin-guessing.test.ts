@@ -228,7 +228,7 @@ describe('locking a patron out by guessing at the card (issue 14)', () => {
     for (let i = 0; i < 20; i++) expect((await guessByPhone(call(`+30699000${String(i).padStart(4, '0')}`), '7000002', String(5000 + i))).outcome).toBe('wrong');
     const stranger = await guessByPhone(call('+306999990021'), '7000002', PIN);
     expect(stranger.outcome).toBe('card_locked');
-    expect(stranger.heard).toContain('Για την ασφάλειά σας, μετά από πολλές λάθος προσπάθειες από διάφορα σημεία η σύνδεση με αυτή την κάρτα κλειδώθηκε και η βιβλιοθήκη ειδοποιήθηκε. Τηλεφωνήστε στη βιβλιοθήκη στο 2 3 1 0, 0 0 0, 1 0 0 ή καλέστε από τον αριθμό τηλεφώνου που έχετε δηλώσει στη βιβλιοθήκη.');
+    expect(stranger.heard).toContain('Για την ασφάλειά σας, μετά από πολλές αποτυχημένες προσπάθειες από διάφορα σημεία η σύνδεση με αυτή την κάρτα κλειδώθηκε και η βιβλιοθήκη ειδοποιήθηκε. Τηλεφωνήστε στη βιβλιοθήκη στο 2 3 1 0, 0 0 0, 1 0 0 ή καλέστε από τον αριθμό τηλεφώνου που έχετε δηλώσει στη βιβλιοθήκη.');
 
     // Staff see it on their queue page and on the lockouts page, with the card named.
     const staff = await staffLogin(base, 'staff.kalamaria', 'Kalamaria-2026');
