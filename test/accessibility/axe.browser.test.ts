@@ -58,9 +58,15 @@ async function signIn(page: Page, username: string, password: string) {
   await page.waitForURL(`${base}/staff`);
 }
 
-const STAFF: Array<{ username: string; password: string; routes: string[] }> = [
-  { username: 'staff.kalamaria', password: 'Kalamaria-2026', routes: ['/staff', '/staff/orders/1000017', '/staff/patrons', '/staff/lockouts', '/staff/demand', '/staff/copy-alerts'] },
-  { username: 'staff.ozd', password: 'Ozd-2026', routes: ['/staff', '/staff/orders/2000018', '/staff/ill', '/staff/ill/3000015', '/staff/demand', '/staff/copy-alerts'] },
+// Every GET page under /staff (src/staff/**: `server.get('/staff…`) but the CSV files, the live
+// queue's JSON and event stream and the assets; each in Greek (Kalamaria) and in Hungarian (Ózd).
+const STAFF: Array<{ username: string; password: string; order: string; routes: string[] }> = [
+  { username: 'staff.kalamaria', password: 'Kalamaria-2026', order: '1000017', routes: [
+    '/staff', '/staff/orders/1000017', '/staff/orders/1000017/cancel', '/staff/pick-list', '/staff/patrons', '/staff/lockouts', '/staff/demand', '/staff/copy-alerts',
+  ] },
+  { username: 'staff.ozd', password: 'Ozd-2026', order: '2000018', routes: [
+    '/staff', '/staff/orders/2000018', '/staff/orders/2000018/cancel', '/staff/pick-list', '/staff/ill', '/staff/ill/3000015', '/staff/patrons', '/staff/lockouts', '/staff/demand', '/staff/copy-alerts',
+  ] },
 ];
 
 describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
@@ -107,9 +113,20 @@ describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
             await page.screenshot({ path: path.join(SCREENSHOTS, `staff-${route.slice('/staff/'.length)}.png`), fullPage: true });
           }
         }
+        // The cancel step as staff meet it when they press «cancel» without choosing a reason:
+        // the form sent from the browser, and the page it answers with (the error, the choices kept).
+        await page.goto(`${base}/staff/orders/${staff.order}/cancel`);
+        const [answer] = await Promise.all([
+          page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/staff/orders/${staff.order}/cancel`)),
+          page.locator('#cancel button[type=submit]').click(),
+        ]);
+        expect(answer.status(), `POST /staff/orders/${staff.order}/cancel without a reason`).toBe(400);
+        await page.waitForLoadState();
+        expect(await page.locator('#cancel [role=alert], #cancel .error').count(), 'the error is on the page').toBeGreaterThan(0);
+        found.push(...(await violations(page)).map((v) => `POST /staff/orders/${staff.order}/cancel (no reason): ${v}`));
         await context.close();
       }
       expect(found).toEqual([]);
-    }, 90_000);
+    }, 240_000);
   }
 });

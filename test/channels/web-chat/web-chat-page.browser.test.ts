@@ -1,7 +1,8 @@
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../../src/app';
+import type { Db } from '../../../src/persistence/prisma-client';
 import { launchChromium } from '../../support/browser';
 import { startApp } from '../../support/http';
 import { freshDb } from '../../support/test-db';
@@ -10,17 +11,19 @@ import { SCREENSHOTS } from '../../support/screenshots';
 let browser: Browser;
 let app: App;
 let base: string;
+let db: Db;
 
 beforeAll(async () => {
-  const { db, url } = await freshDb();
-  await db.$disconnect();
-  ({ app, base } = await startApp(url));
+  const fresh = await freshDb();
+  db = fresh.db;
+  ({ app, base } = await startApp(fresh.url));
   browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
   await browser?.close();
   await app?.close();
+  await db?.$disconnect();
 });
 
 describe('web chat page', () => {
@@ -124,4 +127,97 @@ describe('web chat page', () => {
     await expect.poll(() => page.getByText('Ποιος είναι ο αριθμός της κάρτας μέλους σας;').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await page.close();
   });
+
+  it('works with the keyboard only, end to end: a reservation at Kalamaria from the menu to the pickup time, with Tab, Shift+Tab, the arrow keys in the offered buttons, Enter and typing', async () => {
+    const patron = await db.patron.findFirstOrThrow({ where: { libraryId: 'kalamaria', cardNumber: '1001001' } });
+    const ordersBefore = await db.order.count({ where: { patronId: patron.id } });
+    const page = await browser.newPage({ viewport: { width: 375, height: 800 }, locale: 'el-GR' });
+    // No mouse: the page must not be clicked, tapped or focused by a script.
+    await page.goto(`${base}/chat/kalamaria`);
+    await expect.poll(() => page.getByText('Πώς μπορώ να σας βοηθήσω;').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    const keys = new KeyboardPatron(page);
+    await keys.choose('Κράτηση βιβλίου', 'Ποιος είναι ο αριθμός της κάρτας μέλους σας;');
+    await keys.say('1001001', 'Ποιο είναι το PIN σας;');
+    await keys.say('1234', 'Συνδεθήκατε.');
+    await keys.say('καπεταν μιχαλης', 'Ο Καπετάν Μιχάλης');
+    // The book from the offered buttons, then checkout and yes from theirs.
+    await keys.choose(/Καπετάν Μιχάλης/, 'Πρόσθεσα στην παραγγελία σας το βιβλίο «Ο Καπετάν Μιχάλης»');
+    await keys.choose('Ολοκλήρωση παραγγελίας', 'Να την καταχωρίσω;');
+    await keys.choose('Ναι', /Η παραγγελία σας καταχωρίστηκε με αριθμό \d{7}\./);
+    // The pickup time: the first free slot offered, reached by Tab and the arrow keys, taken with Enter.
+    await expect.poll(() => page.getByText('Κλείστε τώρα ώρα παραλαβής').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    const slot = await keys.choose((label) => /\d/.test(label) && label !== 'Να με πάρετε τηλέφωνο', 'Κλείσαμε ραντεβού παραλαβής:');
+    // What the patron sees: the order's number, and the appointment they chose.
+    const confirmation = (await page.getByText(/Η παραγγελία σας καταχωρίστηκε με αριθμό \d{7}\./).last().textContent()) ?? '';
+    const ref = /αριθμό (\d{7})\./.exec(confirmation)?.[1];
+    expect(ref).toMatch(/^\d{7}$/);
+    expect(await page.getByText('Κλείσαμε ραντεβού παραλαβής:').last().textContent()).toContain(slot);
+    // What the library holds: one new order for card 1001001, with that number, the book and the appointment.
+    const orders = await db.order.findMany({ where: { patronId: patron.id }, include: { holds: { include: { record: true } }, appointments: true } });
+    expect(orders).toHaveLength(ordersBefore + 1);
+    const order = orders.find((o) => o.ref === ref);
+    expect(order?.libraryId).toBe('kalamaria');
+    expect(order?.channel).toBe('webchat');
+    expect(order?.holds.map((h) => h.record.title)).toEqual(['Ο Καπετάν Μιχάλης']);
+    expect(order?.appointments).toHaveLength(1);
+    await page.close();
+  }, 120_000);
 });
+
+/** A patron who uses only the keyboard: Tab and Shift+Tab to move, typing and Enter to answer, the arrow keys and Enter on the offered buttons. */
+class KeyboardPatron {
+  constructor(private readonly page: Page) {}
+
+  private focused() {
+    return this.page.evaluate(() => {
+      const e = document.activeElement;
+      return e ? { tag: e.tagName.toLowerCase(), text: (e.textContent ?? '').trim() } : undefined;
+    });
+  }
+
+  /** Tab forward, then Shift+Tab back, until `wanted` has the focus; false if neither way reaches it. */
+  private async tabTo(wanted: (e: { tag: string; text: string }) => boolean): Promise<boolean> {
+    for (const key of ['Tab', 'Shift+Tab']) {
+      for (let i = 0; i < 40; i++) {
+        const e = await this.focused();
+        if (e && wanted(e)) return true;
+        await this.page.keyboard.press(key);
+      }
+    }
+    return false;
+  }
+
+  private async heard(expected: string | RegExp, before: number) {
+    await expect.poll(() => this.page.getByText(expected).count(), { timeout: 20_000 }).toBeGreaterThan(before);
+  }
+
+  /** Types an answer into the message box (reached by Tab) and sends it with Enter. */
+  async say(text: string, expected: string | RegExp): Promise<void> {
+    const before = await this.page.getByText(expected).count();
+    expect(await this.tabTo((e) => e.tag === 'input'), `the message box reached by Tab before «${text}»`).toBe(true);
+    await this.page.keyboard.type(text);
+    await this.page.keyboard.press('Enter');
+    await this.heard(expected, before);
+  }
+
+  /**
+   * Reaches one of the offered buttons and presses Enter on it; returns its label. The buttons are
+   * a toolbar (WAI-ARIA): Tab enters it on one button, the arrow keys move between its buttons.
+   */
+  async choose(label: string | RegExp | ((label: string) => boolean), expected: string | RegExp): Promise<string> {
+    const matches = typeof label === 'function' ? label : (text: string) => (typeof label === 'string' ? text === label : label.test(text));
+    const buttons = this.page.locator('.webchat__suggested-action');
+    await expect.poll(async () => (await buttons.allTextContents()).some((t) => matches(t.trim())), { timeout: 20_000 }).toBe(true);
+    const before = await this.page.getByText(expected).count();
+    const offered = (await buttons.allTextContents()).map((t) => t.trim());
+    expect(await this.tabTo((e) => e.tag === 'button' && offered.includes(e.text)), `the offered buttons (${offered.join(' | ')}) reached by Tab`).toBe(true);
+    for (const key of ['ArrowRight', 'ArrowLeft']) {
+      for (let i = 0; i < offered.length && !matches((await this.focused())?.text ?? ''); i++) await this.page.keyboard.press(key);
+    }
+    expect((await this.focused())?.text, `a button ${String(label)} reached with the arrow keys among ${offered.join(' | ')}`).toSatisfy((text: string) => matches(text));
+    const chosen = (await this.focused())!.text;
+    await this.page.keyboard.press('Enter');
+    await this.heard(expected, before);
+    return chosen;
+  }
+}
