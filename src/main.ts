@@ -1,3 +1,5 @@
+// First: before restify is loaded (see the module).
+import './silence-spdy-deprecation';
 import { createApp } from './app';
 import { demoDataFromEnv } from './libraries/demo-data';
 import { LibraryConfigError } from './libraries/load-libraries';

@@ -4,7 +4,7 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
-export interface ServerProcess { base: string; process: ChildProcess; stop(): Promise<void> }
+export interface ServerProcess { base: string; process: ChildProcess; stop(): Promise<void>; /** What it printed so far, stdout and stderr. */ output(): string }
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -36,6 +36,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   return {
     base: `http://127.0.0.1:${port}`,
     process: child,
+    output: () => output,
     stop: () => new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) { resolve(); return; }
       child.once('exit', () => resolve());

@@ -40,4 +40,14 @@ describe.skipIf(testDatabase() === 'postgres')('npm run phone beside a running n
     expect(output).not.toContain('DEP0111');
     expect(code).toBe(0);
   }, 120_000);
+
+  it('starts without DEP0111 when run by node directly, without npm\'s node-options (a container, a service unit)', async () => {
+    const direct = await startServerProcess({ DATABASE_URL: url, NODE_OPTIONS: '', JOBS: 'off' });
+    try {
+      expect(direct.output()).toContain('Web chat:');
+      expect(direct.output()).not.toContain('DEP0111');
+    } finally {
+      await direct.stop();
+    }
+  }, 120_000);
 });
