@@ -53,6 +53,14 @@ describe('library files', () => {
     expect(checkLibraries(dir).problems).toEqual([`${file}: ${problem}`]);
   });
 
+  it('reads a branch\'s own quarantine days, and leaves the others on the library\'s', () => {
+    const { dir } = folder(replace('    returnDays: [tue, wed, thu, fri, sat]\n', '    returnDays: [tue, wed, thu, fri, sat]\n    quarantineDays: 2\n'));
+    const libraries = loadLibraries(dir);
+    expect(libraries.get('ozd')!.policy.branches['ozd-main']!.quarantineDays).toBe(2);
+    expect(libraries.get('ozd')!.policy.quarantineDays).toBe(0);
+    expect(libraries.get('kalamaria')!.policy.branches['kal-central']).not.toHaveProperty('quarantineDays');
+  });
+
   it('takes a misspelt key for an error, not for a setting left out', () => {
     const { dir, file } = folder(replace('  maxHolds: 5\n', '  maxHold: 5\n'));
     expect(checkLibraries(dir).problems).toEqual([

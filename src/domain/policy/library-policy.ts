@@ -27,6 +27,8 @@ export const branchPolicySchema = z.object({
   openingHours: weeklyHoursSchema,
   /** Days the branch takes returns (Kalamaria Central: Fridays only, seeds/000). */
   returnDays: z.array(weekday).min(1, 'expected at least one weekday'),
+  /** Days a copy returned to this branch stays in quarantine; the library's `quarantineDays` when not given. */
+  quarantineDays: nonNegative.optional(),
 }).strict();
 
 export const libraryPolicySchema = z.object({
@@ -43,7 +45,7 @@ export const libraryPolicySchema = z.object({
     /** Hours before the hold-shelf deadline at which the patron is reminded once. */
     expiryReminderHours: positive,
   }).strict(),
-  /** Days a returned copy stays in quarantine before it is available again. */
+  /** Days a returned copy stays in quarantine before it is available again; a branch may set its own. */
   quarantineDays: nonNegative,
   /** Pickup appointments at the entrance, Koha's curbside model: interval, patrons per interval. */
   pickup: z.object({
