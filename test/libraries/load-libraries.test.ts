@@ -61,6 +61,18 @@ describe('library files', () => {
     expect(libraries.get('kalamaria')!.policy.branches['kal-central']).not.toHaveProperty('quarantineDays');
   });
 
+  it('reads the hold rules, today\'s values when left out; a value the bot cannot honour is refused with the reason', () => {
+    const defaults = loadLibraries(folder((t) => t).dir).get('ozd')!.policy.holds;
+    expect(defaults).toMatchObject({ countsAgainstLimit: ['holds', 'loans'], onlyAvailableNow: true, pickupAtOwningBranch: true });
+    const holdsOnly = folder(replace('  maxHolds: 5\n', '  maxHolds: 5\n  countsAgainstLimit: [holds]\n'));
+    expect(loadLibraries(holdsOnly.dir).get('ozd')!.policy.holds.countsAgainstLimit).toEqual(['holds']);
+    const queue = folder(replace('  maxHolds: 5\n', '  maxHolds: 5\n  onlyAvailableNow: false\n  countsAgainstLimit: [fines]\n'));
+    expect(checkLibraries(queue.dir).problems).toEqual([
+      `${queue.file}: holds.countsAgainstLimit.0: expected holds or loans, got "fines"`,
+      `${queue.file}: holds.onlyAvailableNow: expected true (holds on copies on loan, a queue, are not supported), got false`,
+    ]);
+  });
+
   it('takes a misspelt key for an error, not for a setting left out', () => {
     const { dir, file } = folder(replace('  maxHolds: 5\n', '  maxHold: 5\n'));
     expect(checkLibraries(dir).problems).toEqual([

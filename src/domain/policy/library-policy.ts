@@ -38,8 +38,23 @@ export const libraryPolicySchema = z.object({
   holds: z.object({
     /** Most holds a patron may have at once, across all branches. */
     maxHolds: positive,
-    /** Books a patron may have in total: loans plus holds may not exceed it. */
+    /** Books a patron may have in total: what `countsAgainstLimit` names (loans plus holds, unless set) may not exceed it. */
     borrowingLimit: positive,
+    /** What counts against `borrowingLimit`: the patron's holds, their loans, or both (today's rule, the default). */
+    countsAgainstLimit: z.array(z.enum(['holds', 'loans'], { errorMap: () => ({ message: 'expected holds or loans' }) }))
+      .min(1, 'expected holds, loans or both')
+      .refine((kinds) => new Set(kinds).size === kinds.length, 'expected holds and loans each at most once')
+      .default(['holds', 'loans']),
+    /**
+     * Only copies on the shelf now may be held (seeds/000 §4). The bot has no hold queue on copies
+     * on loan (a patron may ask to be told when one is back, issue 21), so `true` is the only value.
+     */
+    onlyAvailableNow: z.literal(true, { errorMap: () => ({ message: 'expected true (holds on copies on loan, a queue, are not supported)' }) }).default(true),
+    /**
+     * The pickup branch is the branch owning the copy (seeds/000, "Προσοχή!"). The bot does not
+     * send copies between branches, so `true` is the only value.
+     */
+    pickupAtOwningBranch: z.literal(true, { errorMap: () => ({ message: 'expected true (sending copies to another branch for pickup is not supported)' }) }).default(true),
     /** Days a prepared order waits on the hold shelf before its copies are released. */
     holdShelfDays: positive,
     /** Hours before the hold-shelf deadline at which the patron is reminded once. */
