@@ -70,6 +70,11 @@ export const libraryPolicySchema = z.object({
     minNoticeHours: nonNegative,
     /** How far ahead a patron may book. */
     horizonDays: positive,
+    /**
+     * One appointment per patron per library-local day, across their orders and branches. Off
+     * unless set (today's rule: each order has its own appointment per branch, whatever the day).
+     */
+    onePerDay: yesNo.default(false),
   }).strict(),
   /** Late fee per day per item, in minor units of `currency` (Ózd: 200 Ft, seeds/004). */
   lateFeePerDayPerItem: nonNegative,
