@@ -73,6 +73,16 @@ describe('library files', () => {
     ]);
   });
 
+  it('reads a retention block; a kind kept by conversation only cannot be set per library', () => {
+    const ok = folder(replace('ils:\n', 'retention:\n  callbackDays: 60\n\nils:\n'));
+    expect(loadLibraries(ok.dir).get('ozd')!.policy.retention).toEqual({ callbackDays: 60 });
+    const bad = folder(replace('ils:\n', 'retention:\n  callbackDays: 0\n  conversationDays: 90\n\nils:\n'));
+    expect(checkLibraries(bad.dir).problems).toEqual([
+      `${bad.file}: retention.callbackDays: expected a whole number of days, 1 to 3650, got 0`,
+      `${bad.file}: retention.conversationDays: unknown key (a misspelling?)`,
+    ]);
+  });
+
   it('takes a misspelt key for an error, not for a setting left out', () => {
     const { dir, file } = folder(replace('  maxHolds: 5\n', '  maxHold: 5\n'));
     expect(checkLibraries(dir).problems).toEqual([

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { libraryRetentionSchema } from './retention';
 
 // The messages are what a librarian reads when their file is wrong (src/libraries/load-libraries.ts
 // adds the file, the path and the value found), so they say what is expected in plain words.
@@ -104,6 +105,12 @@ export const libraryPolicySchema = z.object({
   branches: z.record(z.string(), branchPolicySchema),
   /** When staff answer the library's telephone (local time); a call put through outside them is offered a call back. */
   phoneHours: weeklyHoursSchema,
+  /**
+   * How long the bot keeps this library's rows of each kind that has a library (retention.ts,
+   * PER_LIBRARY_RETENTION), in days; a kind left out keeps the default, and a RETENTION_*
+   * variable set in the environment wins over the file (libraryRetention).
+   */
+  retention: libraryRetentionSchema.default({}),
   /** Values the library's own texts do not give, chosen by us; listed so staff can check them. */
   assumed: z.array(text),
 }).strict();
