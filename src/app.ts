@@ -16,7 +16,7 @@ import { sharedSecret } from './persistence/prisma-server-secrets';
 import type { CatalogueHarvestSettings } from './jobs/catalogue-harvest-jobs';
 import { createJobRunner } from './jobs/create-job-runner';
 import type { JobRunner } from './jobs/job-runner';
-import { retentionFromEnv } from './jobs/retention-from-env';
+import { retentionFromEnv, retentionOfLibraries, retentionOverridesFromEnv } from './jobs/retention-from-env';
 import { PurgeExpiredData } from './domain/services/purge-expired-data';
 import { observeHttp } from './observability/http-observability';
 import { countOutcomes, timeTurn } from './observability/instrument';
@@ -63,6 +63,7 @@ export async function createApp(options: BotOptions & {
   const defaultLibrary = options.defaultLibrary ?? defaultLibraryId(libraryConfigs);
   // Read before anything starts: a bad retention setting stops the start-up, not the first purge.
   const retention = retentionFromEnv();
+  const retentionByLibrary = retentionOfLibraries(libraryConfigs, retentionOverridesFromEnv());
   const db = options.db ?? (await createPrismaClient(options.databaseUrl));
   // Read before anything starts: a production start without PIN_PEPPER stops here, with the reason.
   const pinHasher = options.pinHasher ?? new KeyedPinHasher(pinKeysFromEnv(options.databaseUrl ?? databaseUrl()));
@@ -106,7 +107,7 @@ export async function createApp(options: BotOptions & {
   registerDemandRoutes(server, { pickup, log, library: services.library, demand: services.demand, copyAlerts: services.copyAlerts });
   const reconcileIlsHolds = () => ilsHolds.reconcile(libraries);
   const reconcileIlsRequests = () => ilsIll.reconcile(libraries);
-  const purge = new PurgeExpiredData(new PrismaRetentionStore(db), retention, pickup.now);
+  const purge = new PurgeExpiredData(new PrismaRetentionStore(db), retention, pickup.now, retentionByLibrary);
   const jobs = createJobRunner(db, {
     expireOrders: () => pickup.expireOrders.run(), purgeExpiredData: () => purge.run(),
     releaseQuarantine: () => services.copyAlerts.releaseQuarantine(),

@@ -90,7 +90,7 @@ export class CheckoutDialog extends ComponentDialog {
     // Lost the race for the last copy at that branch: offer the branches that still have one.
     const lost = s.basket.find((i) => i.recordId === outcome.recordId && i.branchId === outcome.branchId);
     const record = await this.services.search.record(outcome.recordId);
-    const alternatives = pickupBranches(record?.availability ?? []);
+    const alternatives = pickupBranches(record?.availability ?? [], this.services.policyFor(s.libraryId));
     step.options.lostRecordId = outcome.recordId;
     step.options.alternatives = alternatives;
     const title = lost?.title ?? record?.title ?? '';

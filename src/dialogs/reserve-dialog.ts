@@ -69,7 +69,7 @@ export class ReserveDialog extends ComponentDialog {
     const record = await this.services.search.record(step.result);
     if (!record) return step.replaceDialog(STEPS, { quiet: true });
     const availability = await this.services.liveAvailability.of(record, s.libraryId);
-    if (!checkAnyAvailable(availability).allowed) {
+    if (!checkAnyAvailable(availability, this.services.policyFor(s.libraryId)).allowed) {
       await step.context.sendActivity(tell(t('hold.all_on_loan', { ns: 'reasons', title: record.title })));
       step.options.alertOffered = true;
       return step.beginDialog(COPY_ALERT_DIALOG, { recordId: record.id, title: record.title } satisfies CopyAlertOptions);
@@ -78,7 +78,7 @@ export class ReserveDialog extends ComponentDialog {
       await step.context.sendActivity(tell(t('reserve.already_in_basket', { title: record.title })));
       return step.replaceDialog(STEPS, { quiet: true });
     }
-    const branches = pickupBranches(availability);
+    const branches = pickupBranches(availability, this.services.policyFor(s.libraryId));
     step.options.recordIdPicked = record.id;
     step.options.title = record.title;
     step.options.branches = branches;

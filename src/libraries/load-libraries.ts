@@ -98,7 +98,8 @@ function fromFile(id: string, file: LibraryFile): Omit<LibraryConfig, 'file'> {
     ...rules,
     libraryId: id,
     holidays: expandHolidays(holidays),
-    branches: Object.fromEntries(Object.entries(branches).map(([b, { openingHours, returnDays }]) => [b, { openingHours, returnDays }])),
+    branches: Object.fromEntries(Object.entries(branches).map(([b, { openingHours, returnDays, quarantineDays }]) =>
+      [b, { openingHours, returnDays, ...(quarantineDays === undefined ? {} : { quarantineDays }) }])),
   };
   const info: LibraryInfo = {
     id, name: names[defaultLanguage]!.name, names, languages, defaultLanguage: defaultLanguage as Language,

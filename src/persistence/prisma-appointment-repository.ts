@@ -18,6 +18,13 @@ export class PrismaAppointmentRepository implements AppointmentRepository {
     this.sql = directSqlOf(db);
   }
 
+  async patronAppointments(patronId: number, from: Date, to: Date): Promise<Array<{ orderId: number; branchId: string; startsAt: Date }>> {
+    return this.db.appointment.findMany({
+      where: { order: { patronId }, status: 'booked', startsAt: { gte: from, lt: to } },
+      select: { orderId: true, branchId: true, startsAt: true },
+    });
+  }
+
   async bookedCounts(branchId: string, from: Date, to: Date): Promise<Map<number, number>> {
     const rows = await this.sql.query(`SELECT "startsAt", COUNT(*) AS n FROM "Appointment"
       WHERE "branchId" = ? AND "status" = 'booked' AND "startsAt" >= ? AND "startsAt" < ? GROUP BY "startsAt"`, [branchId, from, to]);

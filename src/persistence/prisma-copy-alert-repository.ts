@@ -58,7 +58,7 @@ export class PrismaCopyAlertRepository implements CopyAlertRepository {
   async copyByBarcode(libraryId: string, barcode: string): Promise<CheckedInCopy | undefined> {
     if (!barcode) return undefined;
     const copy = await this.db.copy.findFirst({ where: { barcode, record: { libraryId } }, include: { record: { select: { title: true } } } });
-    return copy ? { copyId: copy.id, recordId: copy.recordId, libraryId, title: copy.record.title, status: copy.status } : undefined;
+    return copy ? { copyId: copy.id, recordId: copy.recordId, libraryId, branchId: copy.branchId, title: copy.record.title, status: copy.status } : undefined;
   }
 
   async checkIn(copyId: number, returnedAt: Date, availableFrom: Date | undefined): Promise<'ok' | 'not_on_loan'> {

@@ -11,22 +11,32 @@ export class PrismaRetentionStore implements RetentionStore {
 
   // Each kind in its own statement, not one transaction: a purge that stops half-way is simply
   // finished by the next run, and no statement holds SQLite's write lock for long.
-  async purge(cutoffs: RetentionCutoffs, now: Date): Promise<PurgeCounts> {
+  async purge(cutoffs: RetentionCutoffs, now: Date, perLibrary: ReadonlyMap<string, RetentionCutoffs> = new Map()): Promise<PurgeCounts> {
+    // Kept by conversation only (no library in their rows): the process-wide periods.
     const conversationStates = (await this.db.botState.deleteMany({ where: { updatedAt: { lt: cutoffs.conversationDays } } })).count;
     const outbox = (await this.db.webChatOutbox.deleteMany({ where: { createdAt: { lt: cutoffs.outboxDays } } })).count;
-    const notifications = (await this.db.notification.deleteMany({ where: { createdAt: { lt: cutoffs.notificationDays } } })).count;
-    const callbackRequests = (await this.db.callbackRequest.deleteMany({ where: { createdAt: { lt: cutoffs.callbackDays } } })).count;
-    const closedBefore = cutoffs.closedConversationRefDays;
-    const orderRefs = (await this.db.order.updateMany({
-      where: { status: { in: CLOSED_ORDER_STATUSES }, updatedAt: { lt: closedBefore }, conversationRef: { not: null } }, data: { conversationRef: null },
-    })).count;
-    const illRefs = (await this.db.illRequest.updateMany({
-      where: { status: { in: [...TERMINAL_ILL_STATUSES] }, updatedAt: { lt: closedBefore }, conversationRef: { not: null } }, data: { conversationRef: null },
-    })).count;
+    // Each library's own periods for its rows; rows of any other library (none in the map) the process-wide ones.
+    const listed = [...perLibrary.keys()];
+    const scopes: Array<{ libraryId: { equals: string } | { notIn: string[] }; cut: RetentionCutoffs }> = [
+      ...[...perLibrary].map(([id, cut]) => ({ libraryId: { equals: id }, cut })),
+      { libraryId: { notIn: listed }, cut: cutoffs },
+    ];
+    let notifications = 0, callbackRequests = 0, orderRefs = 0, illRefs = 0, demandSearches = 0, copyAlerts = 0;
+    for (const { libraryId, cut } of scopes) {
+      notifications += (await this.db.notification.deleteMany({ where: { createdAt: { lt: cut.notificationDays }, order: { libraryId } } })).count;
+      callbackRequests += (await this.db.callbackRequest.deleteMany({ where: { libraryId, createdAt: { lt: cut.callbackDays } } })).count;
+      const closedBefore = cut.closedConversationRefDays;
+      orderRefs += (await this.db.order.updateMany({
+        where: { libraryId, status: { in: CLOSED_ORDER_STATUSES }, updatedAt: { lt: closedBefore }, conversationRef: { not: null } }, data: { conversationRef: null },
+      })).count;
+      illRefs += (await this.db.illRequest.updateMany({
+        where: { libraryId, status: { in: [...TERMINAL_ILL_STATUSES] }, updatedAt: { lt: closedBefore }, conversationRef: { not: null } }, data: { conversationRef: null },
+      })).count;
+      demandSearches += (await this.db.demandSearch.deleteMany({ where: { libraryId, at: { lt: cut.demandSearchDays } } })).count;
+      // 'sending' is a send in progress (or one a crash cut short): left for staff to see until it is this old too.
+      copyAlerts += (await this.db.copyAlert.deleteMany({ where: { libraryId, createdAt: { lt: cut.copyAlertDays } } })).count;
+    }
     const staffSessions = (await this.db.staffSession.deleteMany({ where: { expiresAt: { lt: now } } })).count;
-    const demandSearches = (await this.db.demandSearch.deleteMany({ where: { at: { lt: cutoffs.demandSearchDays } } })).count;
-    // 'sending' is a send in progress (or one a crash cut short): left for staff to see until it is this old too.
-    const copyAlerts = (await this.db.copyAlert.deleteMany({ where: { createdAt: { lt: cutoffs.copyAlertDays } } })).count;
     return { conversationStates, outbox, notifications, callbackRequests, conversationRefs: orderRefs + illRefs, staffSessions, demandSearches, copyAlerts };
   }
 }

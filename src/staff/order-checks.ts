@@ -2,7 +2,7 @@ import { OPEN_STATUSES } from '../domain/order-status';
 import type { LibraryPolicy } from '../domain/policy/library-policy';
 import type { OrderView } from '../domain/ports/staff-order-repository';
 import { checkArrival } from '../domain/rules/arrival';
-import { checkHoldAccount } from '../domain/rules/hold-eligibility';
+import { checkHoldAccount, countedAgainstLimit } from '../domain/rules/hold-eligibility';
 import { checkPickupDeadline } from '../domain/rules/hold-shelf';
 import { localDate, type LocalDate } from '../domain/rules/local-time';
 
@@ -29,7 +29,7 @@ export function orderChecks(order: OrderView, policy: LibraryPolicy, now: Date):
   const checks: OrderCheck[] = [
     account.allowed ? { ok: true, reason: 'check.account_ok' } : { ok: false, reason: staffKey(account.reason) },
     {
-      ok: order.patron.activeHolds + order.patron.loansCount <= policy.holds.borrowingLimit,
+      ok: countedAgainstLimit(order.patron, policy) <= policy.holds.borrowingLimit,
       reason: 'check.holds', params: { holds: order.patron.activeHolds, loans: order.patron.loansCount, limit: policy.holds.borrowingLimit },
     },
   ];

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app';
 import { DEFAULT_RETENTION } from '../../src/domain/policy/retention';
 import { PurgeExpiredData } from '../../src/domain/services/purge-expired-data';
-import { retentionFromEnv } from '../../src/jobs/retention-from-env';
+import { retentionFromEnv, retentionOfLibraries, retentionOverridesFromEnv } from '../../src/jobs/retention-from-env';
+import { loadLibraries } from '../../src/libraries/load-libraries';
 import { PrismaRetentionStore } from '../../src/persistence/prisma-retention-store';
 import type { Db } from '../../src/persistence/prisma-client';
 import { anOrder } from '../staff/staff-support';
@@ -93,6 +94,55 @@ describe('the purge-expired-data job', () => {
     } finally {
       await db.$disconnect();
     }
+  });
+});
+
+describe('each library\'s retention (issue 19: the library file\'s retention: block)', () => {
+  /** The project's libraries, Kalamaria keeping call-backs 60 days and copy alerts a year. */
+  const withKalamariaRetention = () => {
+    const libraries = new Map(loadLibraries());
+    const kalamaria = libraries.get('kalamaria')!;
+    libraries.set('kalamaria', { ...kalamaria, policy: { ...kalamaria.policy, retention: { callbackDays: 60, copyAlertDays: 365 } } });
+    return libraries;
+  };
+
+  it('applies each library\'s periods to its own rows, the defaults to the other library\'s and to the kinds without a library', async () => {
+    const { db, url } = await freshDb();
+    await seedOldAndNew(db);
+    // Ózd's call-back and not-found search past the default periods: Ózd's file sets none, so they go.
+    await db.callbackRequest.create({ data: { libraryId: 'ozd', phone: '+3648000003', language: 'hu', callSid: `CA${'3'.repeat(32)}`, createdAt: daysAgo(31) } });
+    await db.demandSearch.create({ data: { libraryId: 'ozd', query: 'régi', language: 'hu', channel: 'chat', at: daysAgo(366) } });
+    await db.$disconnect();
+    app = await createApp({ databaseUrl: url, now: () => NOW, libraries: withKalamariaRetention() });
+    expect(await app.jobs.tick('purge-expired-data')).toBe('ran');
+    const check = app.db;
+    // Kalamaria's 31-day-old call-back and 181-day-old copy alert are within its own 60 and 365 days.
+    expect((await check.callbackRequest.findMany({ orderBy: { phone: 'asc' } })).map((r) => r.phone)).toEqual(['+302310000001', '+302310000002']);
+    expect((await check.copyAlert.findMany({ orderBy: { title: 'asc' } })).map((r) => r.title)).toEqual(['Νέα', 'Παλιά']);
+    // Kinds Kalamaria's file leaves out keep the defaults; conversation state and the outbox have no library: process-wide.
+    expect((await check.demandSearch.findMany()).map((r) => r.query)).toEqual(['πρόσφατο']);
+    expect((await check.botState.findMany()).map((r) => r.id)).toEqual(['webchat/conversations/new-chat/']);
+    expect((await check.webChatOutbox.findMany()).map((r) => r.conversationId)).toEqual(['new-chat']);
+    expect((await check.notification.findMany()).map((r) => r.kind)).toEqual(['expiring']);
+    const run = await check.jobSchedule.findUniqueOrThrow({ where: { name: 'purge-expired-data' } });
+    expect(JSON.parse(run.lastOutcome ?? '{}')).toMatchObject({ callbackRequests: 1, demandSearches: 2, copyAlerts: 0 });
+  });
+
+  it('a RETENTION_* variable set in the environment wins over the library files; one not set leaves them', () => {
+    const libraries = withKalamariaRetention();
+    const none = retentionOfLibraries(libraries, retentionOverridesFromEnv({}));
+    expect(none.get('kalamaria')).toEqual({ ...DEFAULT_RETENTION, callbackDays: 60, copyAlertDays: 365 });
+    expect(none.get('ozd')).toEqual(DEFAULT_RETENTION);
+    const env = retentionOverridesFromEnv({ RETENTION_CALLBACK_DAYS: '14' });
+    expect(env).toEqual({ callbackDays: 14 });
+    const overridden = retentionOfLibraries(libraries, env);
+    expect(overridden.get('kalamaria')).toEqual({ ...DEFAULT_RETENTION, callbackDays: 14, copyAlertDays: 365 });
+    expect(overridden.get('ozd')).toEqual({ ...DEFAULT_RETENTION, callbackDays: 14 });
+  });
+
+  it('the project\'s libraries keep today\'s periods (Kalamaria\'s file writes the defaults out, Ózd\'s sets none)', () => {
+    expect(loadLibraries().get('ozd')!.policy.retention).toEqual({});
+    for (const policy of retentionOfLibraries(loadLibraries(), {}).values()) expect(policy).toEqual(DEFAULT_RETENTION);
   });
 });
 

@@ -53,6 +53,36 @@ describe('library files', () => {
     expect(checkLibraries(dir).problems).toEqual([`${file}: ${problem}`]);
   });
 
+  it('reads a branch\'s own quarantine days, and leaves the others on the library\'s', () => {
+    const { dir } = folder(replace('    returnDays: [tue, wed, thu, fri, sat]\n', '    returnDays: [tue, wed, thu, fri, sat]\n    quarantineDays: 2\n'));
+    const libraries = loadLibraries(dir);
+    expect(libraries.get('ozd')!.policy.branches['ozd-main']!.quarantineDays).toBe(2);
+    expect(libraries.get('ozd')!.policy.quarantineDays).toBe(0);
+    expect(libraries.get('kalamaria')!.policy.branches['kal-central']).not.toHaveProperty('quarantineDays');
+  });
+
+  it('reads the hold rules, today\'s values when left out; a value the bot cannot honour is refused with the reason', () => {
+    const defaults = loadLibraries(folder((t) => t).dir).get('ozd')!.policy.holds;
+    expect(defaults).toMatchObject({ countsAgainstLimit: ['holds', 'loans'], onlyAvailableNow: true, pickupAtOwningBranch: true });
+    const holdsOnly = folder(replace('  maxHolds: 5\n', '  maxHolds: 5\n  countsAgainstLimit: [holds]\n'));
+    expect(loadLibraries(holdsOnly.dir).get('ozd')!.policy.holds.countsAgainstLimit).toEqual(['holds']);
+    const queue = folder(replace('  maxHolds: 5\n', '  maxHolds: 5\n  onlyAvailableNow: false\n  countsAgainstLimit: [fines]\n'));
+    expect(checkLibraries(queue.dir).problems).toEqual([
+      `${queue.file}: holds.countsAgainstLimit.0: expected holds or loans, got "fines"`,
+      `${queue.file}: holds.onlyAvailableNow: expected true (holds on copies on loan, a queue, are not supported), got false`,
+    ]);
+  });
+
+  it('reads a retention block; a kind kept by conversation only cannot be set per library', () => {
+    const ok = folder(replace('ils:\n', 'retention:\n  callbackDays: 60\n\nils:\n'));
+    expect(loadLibraries(ok.dir).get('ozd')!.policy.retention).toEqual({ callbackDays: 60 });
+    const bad = folder(replace('ils:\n', 'retention:\n  callbackDays: 0\n  conversationDays: 90\n\nils:\n'));
+    expect(checkLibraries(bad.dir).problems).toEqual([
+      `${bad.file}: retention.callbackDays: expected a whole number of days, 1 to 3650, got 0`,
+      `${bad.file}: retention.conversationDays: unknown key (a misspelling?)`,
+    ]);
+  });
+
   it('takes a misspelt key for an error, not for a setting left out', () => {
     const { dir, file } = folder(replace('  maxHolds: 5\n', '  maxHold: 5\n'));
     expect(checkLibraries(dir).problems).toEqual([

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { libraryRetentionSchema } from './retention';
 
 // The messages are what a librarian reads when their file is wrong (src/libraries/load-libraries.ts
 // adds the file, the path and the value found), so they say what is expected in plain words.
@@ -27,6 +28,8 @@ export const branchPolicySchema = z.object({
   openingHours: weeklyHoursSchema,
   /** Days the branch takes returns (Kalamaria Central: Fridays only, seeds/000). */
   returnDays: z.array(weekday).min(1, 'expected at least one weekday'),
+  /** Days a copy returned to this branch stays in quarantine; the library's `quarantineDays` when not given. */
+  quarantineDays: nonNegative.optional(),
 }).strict();
 
 export const libraryPolicySchema = z.object({
@@ -36,14 +39,29 @@ export const libraryPolicySchema = z.object({
   holds: z.object({
     /** Most holds a patron may have at once, across all branches. */
     maxHolds: positive,
-    /** Books a patron may have in total: loans plus holds may not exceed it. */
+    /** Books a patron may have in total: what `countsAgainstLimit` names (loans plus holds, unless set) may not exceed it. */
     borrowingLimit: positive,
+    /** What counts against `borrowingLimit`: the patron's holds, their loans, or both (today's rule, the default). */
+    countsAgainstLimit: z.array(z.enum(['holds', 'loans'], { errorMap: () => ({ message: 'expected holds or loans' }) }))
+      .min(1, 'expected holds, loans or both')
+      .refine((kinds) => new Set(kinds).size === kinds.length, 'expected holds and loans each at most once')
+      .default(['holds', 'loans']),
+    /**
+     * Only copies on the shelf now may be held (seeds/000 §4). The bot has no hold queue on copies
+     * on loan (a patron may ask to be told when one is back, issue 21), so `true` is the only value.
+     */
+    onlyAvailableNow: z.literal(true, { errorMap: () => ({ message: 'expected true (holds on copies on loan, a queue, are not supported)' }) }).default(true),
+    /**
+     * The pickup branch is the branch owning the copy (seeds/000, "Προσοχή!"). The bot does not
+     * send copies between branches, so `true` is the only value.
+     */
+    pickupAtOwningBranch: z.literal(true, { errorMap: () => ({ message: 'expected true (sending copies to another branch for pickup is not supported)' }) }).default(true),
     /** Days a prepared order waits on the hold shelf before its copies are released. */
     holdShelfDays: positive,
     /** Hours before the hold-shelf deadline at which the patron is reminded once. */
     expiryReminderHours: positive,
   }).strict(),
-  /** Days a returned copy stays in quarantine before it is available again. */
+  /** Days a returned copy stays in quarantine before it is available again; a branch may set its own. */
   quarantineDays: nonNegative,
   /** Pickup appointments at the entrance, Koha's curbside model: interval, patrons per interval. */
   pickup: z.object({
@@ -53,6 +71,11 @@ export const libraryPolicySchema = z.object({
     minNoticeHours: nonNegative,
     /** How far ahead a patron may book. */
     horizonDays: positive,
+    /**
+     * One appointment per patron per library-local day, across their orders and branches. Off
+     * unless set (today's rule: each order has its own appointment per branch, whatever the day).
+     */
+    onePerDay: yesNo.default(false),
   }).strict(),
   /** Late fee per day per item, in minor units of `currency` (Ózd: 200 Ft, seeds/004). */
   lateFeePerDayPerItem: nonNegative,
@@ -82,6 +105,12 @@ export const libraryPolicySchema = z.object({
   branches: z.record(z.string(), branchPolicySchema),
   /** When staff answer the library's telephone (local time); a call put through outside them is offered a call back. */
   phoneHours: weeklyHoursSchema,
+  /**
+   * How long the bot keeps this library's rows of each kind that has a library (retention.ts,
+   * PER_LIBRARY_RETENTION), in days; a kind left out keeps the default, and a RETENTION_*
+   * variable set in the environment wins over the file (libraryRetention).
+   */
+  retention: libraryRetentionSchema.default({}),
   /** Values the library's own texts do not give, chosen by us; listed so staff can check them. */
   assumed: z.array(text),
 }).strict();

@@ -25,6 +25,38 @@ export const retentionSchema = z.object({
   copyAlertDays: days.default(180),
 });
 export type RetentionPolicy = z.infer<typeof retentionSchema>;
+
+/**
+ * The kinds whose rows belong to a library, so that each library's own period can apply to them
+ * (a library file's `retention:` block). Conversation state (BotState) and the web chat outbox
+ * have no library in the data model: their rows are keyed by conversation only, so those two
+ * kinds keep the one process-wide period (RETENTION_CONVERSATION_DAYS, RETENTION_OUTBOX_DAYS).
+ */
+export const PER_LIBRARY_RETENTION = ['notificationDays', 'callbackDays', 'closedConversationRefDays', 'demandSearchDays', 'copyAlertDays'] as const;
+export type PerLibraryRetention = Pick<RetentionPolicy, (typeof PER_LIBRARY_RETENTION)[number]>;
+
+const fileDays = z.number({ invalid_type_error: 'expected a whole number of days, 1 to 3650' })
+  .int('expected a whole number of days, 1 to 3650').min(1, 'expected a whole number of days, 1 to 3650').max(3650, 'expected a whole number of days, 1 to 3650');
+/** A library file's `retention:` block: any of the per-library kinds, in days; a kind left out keeps the default. */
+export const libraryRetentionSchema = z.object(
+  Object.fromEntries(PER_LIBRARY_RETENTION.map((k) => [k, fileDays.optional()])) as Record<(typeof PER_LIBRARY_RETENTION)[number], z.ZodOptional<typeof fileDays>>,
+).strict();
+export type LibraryRetention = z.infer<typeof libraryRetentionSchema>;
+
+/**
+ * One library's periods. Which wins, weakest first: the defaults above, the library file's
+ * `retention:`, and a RETENTION_* variable set in the environment (`fromEnv`: only the variables
+ * actually set). The environment is what operators use today and applies to every library: an
+ * explicit setting there overrides the files, so an operator can shorten (or lengthen) a period
+ * everywhere at once.
+ *
+ * @example libraryRetention({ callbackDays: 60 }, {}).callbackDays === 60
+ * @example libraryRetention({ callbackDays: 60 }, { callbackDays: 14 }).callbackDays === 14
+ */
+export function libraryRetention(fromFile: LibraryRetention, fromEnv: Partial<RetentionPolicy>): RetentionPolicy {
+  const file = Object.fromEntries(Object.entries(fromFile).filter(([, v]) => v !== undefined));
+  return { ...DEFAULT_RETENTION, ...file, ...fromEnv };
+}
 export type RetentionCutoffs = { [K in keyof RetentionPolicy]: Date };
 
 export const DEFAULT_RETENTION: RetentionPolicy = retentionSchema.parse({});

@@ -33,6 +33,8 @@ export interface IcsAppointment {
 }
 
 export interface AppointmentRepository {
+  /** A patron's booked appointments starting in [from, to), any order and branch (pickup.onePerDay). */
+  patronAppointments(patronId: number, from: Date, to: Date): Promise<Array<{ orderId: number; branchId: string; startsAt: Date }>>;
   /** Booked appointments per slot start (epoch ms) at a branch in [from, to). */
   bookedCounts(branchId: string, from: Date, to: Date): Promise<Map<number, number>>;
   /**

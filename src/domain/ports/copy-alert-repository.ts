@@ -22,8 +22,8 @@ export interface CopyAlertView extends NewCopyAlert {
   sentAt?: Date;
 }
 
-/** A copy staff checked in: the record it belongs to, and the library whose rules apply. */
-export interface CheckedInCopy { copyId: number; recordId: number; libraryId: string; title: string; status: string }
+/** A copy staff checked in: the record it belongs to, the library whose rules apply, and its branch (whose quarantine applies). */
+export interface CheckedInCopy { copyId: number; recordId: number; libraryId: string; branchId: string; title: string; status: string }
 
 export interface CopyAlertRepository {
   /** Opens the alert, or refreshes the open one of the same patron and record ('merged'). */

@@ -18,16 +18,32 @@ export function checkHoldAccount(patron: PatronSnapshot, now: Date): Decision<Ho
 }
 
 /**
- * How many more books the patron may hold: holds are capped on their own, and holds plus
- * loans may not exceed the borrowing limit (seeds/000 §5: "reserve according to how many
- * you may still borrow").
+ * What the patron has that counts against the borrowing limit: their holds, their loans, or
+ * both, as the library's `holds.countsAgainstLimit` says (both unless set: seeds/000 §5).
+ *
+ * @example countedAgainstLimit({ loansCount: 8, activeHolds: 1 }, kalamariaPolicy) === 9
+ */
+export function countedAgainstLimit(patron: Pick<PatronSnapshot, 'loansCount' | 'activeHolds'>, policy: LibraryPolicy): number {
+  const counts = policy.holds.countsAgainstLimit;
+  return (counts.includes('holds') ? patron.activeHolds : 0) + (counts.includes('loans') ? patron.loansCount : 0);
+}
+
+/**
+ * How many more books the patron may hold: holds are capped on their own (`maxHolds`), and what
+ * counts against the borrowing limit (holds plus loans unless the library says otherwise) may
+ * not exceed it (seeds/000 §5: "reserve according to how many you may still borrow"). A new
+ * hold always adds to the holds; it uses a place of the borrowing limit only where holds count.
  *
  * @example remainingHolds({ ...patron, loansCount: 8, activeHolds: 1 }, kalamariaPolicy) === 1
  */
 export function remainingHolds(patron: PatronSnapshot, policy: LibraryPolicy): number {
   const byHolds = policy.holds.maxHolds - patron.activeHolds;
-  const byLoans = policy.holds.borrowingLimit - patron.activeHolds - patron.loansCount;
-  return Math.max(0, Math.min(byHolds, byLoans));
+  if (!policy.holds.countsAgainstLimit.includes('holds')) {
+    // Holds do not use up the limit: only a patron at it already (by loans) may hold nothing more.
+    return Math.max(0, countedAgainstLimit(patron, policy) >= policy.holds.borrowingLimit ? 0 : byHolds);
+  }
+  const byLimit = policy.holds.borrowingLimit - countedAgainstLimit(patron, policy);
+  return Math.max(0, Math.min(byHolds, byLimit));
 }
 
 /**

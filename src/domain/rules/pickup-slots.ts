@@ -49,6 +49,21 @@ export function checkSlot(policy: LibraryPolicy, branchId: string, start: Date, 
   return allow();
 }
 
+export type OnePerDayRefusal = 'pickup.one_per_day';
+
+/**
+ * `pickup.onePerDay`: whether the patron may book a slot starting at `start` when they already
+ * have appointments at `patronBooked` (their other appointments, not the one this booking
+ * replaces). Allowed whenever the library does not set it.
+ *
+ * @example checkOnePerDay({ ...policy, pickup: { ...policy.pickup, onePerDay: true } }, friday11, [friday9]) // refuse('pickup.one_per_day')
+ */
+export function checkOnePerDay(policy: LibraryPolicy, start: Date, patronBooked: readonly Date[]): Decision<OnePerDayRefusal> {
+  if (!policy.pickup.onePerDay) return allow();
+  const date = localDate(start, policy.timezone);
+  return patronBooked.some((b) => localDate(b, policy.timezone) === date) ? refuse('pickup.one_per_day', { date }) : allow();
+}
+
 /**
  * The next `limit` free slots from `from` (default: the earliest bookable instant), one per
  * distinct time, in order.

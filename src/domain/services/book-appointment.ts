@@ -4,9 +4,9 @@ import type { LibraryPolicy } from '../policy/library-policy';
 import type { AppointmentRepository } from '../ports/appointment-repository';
 import type { AppointmentView, OrderView, StaffOrderRepository } from '../ports/staff-order-repository';
 import { addDays, instantAt, localDate, type LocalDate } from '../rules/local-time';
-import { checkSlot, freeSlots, freeSlotsOn, nearestFreeSlots, type BookedSlots, type SlotRefusal } from '../rules/pickup-slots';
+import { checkOnePerDay, checkSlot, freeSlots, freeSlotsOn, nearestFreeSlots, type BookedSlots, type OnePerDayRefusal, type SlotRefusal } from '../rules/pickup-slots';
 
-export type BookingRefusal = SlotRefusal | 'order.not_found' | 'pickup.not_pickup_branch' | 'pickup.order_closed';
+export type BookingRefusal = SlotRefusal | OnePerDayRefusal | 'order.not_found' | 'pickup.not_pickup_branch' | 'pickup.order_closed';
 
 export interface BookingRequest {
   libraryId: string;
@@ -70,6 +70,8 @@ export class BookAppointment {
     const decision = checkSlot(policy, request.branchId, request.startsAt, booked.get(request.startsAt.getTime()) ?? 0, now);
     const alternatives = () => nearestFreeSlots(policy, request.branchId, request.startsAt, now, booked, 2);
     if (!decision.allowed) return { ...decision, alternatives: alternatives() };
+    const onePerDay = await this.checkOnePerDay(policy, order, request.branchId, request.startsAt);
+    if (!onePerDay.allowed) return onePerDay;
     const result = await this.appointments.book({
       orderId: order.id, libraryId: order.libraryId, branchId: request.branchId, startsAt: request.startsAt,
       endsAt: new Date(request.startsAt.getTime() + policy.pickup.slotMinutes * 60_000),
@@ -82,6 +84,32 @@ export class BookAppointment {
     }
     await this.extendDeadline(order, policy, result.appointment);
     return { allowed: true, appointment: result.appointment };
+  }
+
+  /**
+   * `pickup.onePerDay`: the patron's other appointments that day (the one of this order at this
+   * branch is moved, not kept, so it does not count). Refused, the alternatives are the nearest
+   * free slots on days the patron has none.
+   */
+  private async checkOnePerDay(policy: LibraryPolicy, order: OrderView, branchId: string, startsAt: Date): Promise<BookingResult | { allowed: true }> {
+    if (!policy.pickup.onePerDay) return { allowed: true };
+    const now = this.now();
+    const today = localDate(now, policy.timezone);
+    const from = instantAt(today, 0, policy.timezone);
+    const to = instantAt(addDays(today, policy.pickup.horizonDays + 1), 0, policy.timezone);
+    const others = (await this.appointments.patronAppointments(order.patron.id, from, to))
+      .filter((a) => !(a.orderId === order.id && a.branchId === branchId))
+      .map((a) => a.startsAt);
+    const decision = checkOnePerDay(policy, startsAt, others);
+    if (decision.allowed) return decision;
+    const booked = await this.booked(policy, branchId, now);
+    const distance = (slot: Date) => Math.abs(slot.getTime() - startsAt.getTime());
+    const alternatives = nearestFreeSlots(policy, branchId, startsAt, now, booked, Number.MAX_SAFE_INTEGER)
+      .filter((slot) => checkOnePerDay(policy, slot, others).allowed)
+      .sort((a, b) => distance(a) - distance(b) || a.getTime() - b.getTime())
+      .slice(0, 2)
+      .sort((a, b) => a.getTime() - b.getTime());
+    return { ...decision, alternatives };
   }
 
   /** A ready order booked for a day after its deadline waits until the end of that day. */

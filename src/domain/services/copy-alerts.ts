@@ -61,14 +61,15 @@ export class CopyAlerts {
   }
 
   /**
-   * Staff check in a returned copy by barcode: on the shelf at once where the library keeps no
-   * quarantine (rules/quarantine.ts), otherwise when it ends; the alerts follow the shelf.
+   * Staff check in a returned copy by barcode: on the shelf at once where the copy's branch keeps
+   * no quarantine (rules/quarantine.ts: the branch's days, else the library's), otherwise when it
+   * ends; the alerts follow the shelf.
    */
   async checkIn(libraryId: string, barcode: string): Promise<CheckInResult> {
     const copy = await this.repo.copyByBarcode(libraryId, barcode.trim());
     if (!copy) return refuse('copy.unknown_barcode', { barcode: barcode.trim() });
     const now = this.now();
-    const ends = quarantineEndsAt(now, this.policyFor(libraryId));
+    const ends = quarantineEndsAt(now, this.policyFor(libraryId), copy.branchId);
     const availableFrom = ends.getTime() > now.getTime() ? ends : undefined;
     if ((await this.repo.checkIn(copy.copyId, now, availableFrom)) === 'not_on_loan') return refuse('copy.not_on_loan', { title: copy.title });
     const notified = availableFrom ? 0 : await this.copiesBack([copy.recordId]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { kalamariaPolicy, ozdPolicy } from '../../support/libraries';
-import { checkHoldAccount, checkHoldLimit, remainingHolds } from '../../../src/domain/rules/hold-eligibility';
+import { checkHoldAccount, checkHoldLimit, countedAgainstLimit, remainingHolds } from '../../../src/domain/rules/hold-eligibility';
 import type { PatronSnapshot } from '../../../src/domain/types';
 
 const now = new Date('2026-11-23T10:00:00Z');
@@ -52,5 +52,40 @@ describe('checkHoldLimit', () => {
     const decision = checkHoldLimit(aPatron({ activeHolds, loansCount }), adding, kalamariaPolicy);
     expect(decision.allowed).toBe(allowed);
     if (!decision.allowed) expect(decision).toMatchObject({ reason: 'hold.limit_reached', params: { count: 10 } });
+  });
+});
+
+describe('holds.countsAgainstLimit (issue 19: what counts against the borrowing limit)', () => {
+  it('Kalamaria and Ózd count holds and loans, the default', () => {
+    expect(kalamariaPolicy.holds.countsAgainstLimit).toEqual(['holds', 'loans']);
+    expect(ozdPolicy.holds.countsAgainstLimit).toEqual(['holds', 'loans']);
+    expect(countedAgainstLimit({ loansCount: 8, activeHolds: 1 }, kalamariaPolicy)).toBe(9);
+  });
+
+  // A library whose limit counts only holds: 10 holds at most, loans do not matter.
+  const holdsOnly = { ...kalamariaPolicy, holds: { ...kalamariaPolicy.holds, maxHolds: 10, borrowingLimit: 6, countsAgainstLimit: ['holds' as const] } };
+  it.each([
+    [0, 0, 6],
+    [9, 0, 6], // nine loans: with holds and loans counted, none would be left
+    [20, 5, 1],
+    [0, 6, 0],
+  ])('holds only: loans %i and holds %i leave %i', (loansCount, activeHolds, expected) => {
+    expect(countedAgainstLimit({ loansCount, activeHolds }, holdsOnly)).toBe(activeHolds);
+    expect(remainingHolds(aPatron({ loansCount, activeHolds }), holdsOnly)).toBe(expected);
+  });
+  it('holds only: a patron with many loans may still place a hold', () => {
+    expect(checkHoldLimit(aPatron({ loansCount: 10, activeHolds: 0 }), 1, holdsOnly).allowed).toBe(true);
+    expect(checkHoldLimit(aPatron({ loansCount: 10, activeHolds: 0 }), 1, kalamariaPolicy).allowed).toBe(false);
+  });
+
+  // A library whose limit counts only loans: holds are capped by maxHolds alone, unless the loans reach the limit.
+  const loansOnly = { ...kalamariaPolicy, holds: { ...kalamariaPolicy.holds, maxHolds: 3, borrowingLimit: 5, countsAgainstLimit: ['loans' as const] } };
+  it.each([
+    [0, 0, 3],
+    [4, 0, 3],
+    [4, 2, 1],
+    [5, 0, 0],
+  ])('loans only: loans %i and holds %i leave %i', (loansCount, activeHolds, expected) => {
+    expect(remainingHolds(aPatron({ loansCount, activeHolds }), loansOnly)).toBe(expected);
   });
 });

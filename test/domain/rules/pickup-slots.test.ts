@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { kalamariaPolicy, ozdPolicy } from '../../support/libraries';
-import { checkSlot, daySlots, freeSlots, freeSlotsOn, nearestFreeSlots } from '../../../src/domain/rules/pickup-slots';
+import { checkOnePerDay, checkSlot, daySlots, freeSlots, freeSlotsOn, nearestFreeSlots } from '../../../src/domain/rules/pickup-slots';
 
 const now = new Date('2026-11-23T08:00:00Z'); // Monday 10:00 Athens; 4 hours' notice → 14:00 Athens
 const at = (iso: string) => new Date(iso);
@@ -85,5 +85,23 @@ describe('freeSlots / nearestFreeSlots', () => {
   it('lists a whole day\'s free slots', () => {
     expect(freeSlotsOn(kalamariaPolicy, 'kal-central', '2026-11-28', now, none)).toEqual([]);
     expect(freeSlotsOn(kalamariaPolicy, 'kal-central', '2026-11-27', now, none)).toHaveLength(24);
+  });
+});
+
+describe('checkOnePerDay (pickup.onePerDay, issue 19)', () => {
+  const onePerDay = { ...kalamariaPolicy, pickup: { ...kalamariaPolicy.pickup, onePerDay: true } };
+  const friday9 = at('2026-11-27T07:00:00Z');
+  it('allows anything where the library does not set it (Kalamaria, Ózd: today\'s rule)', () => {
+    expect(kalamariaPolicy.pickup.onePerDay).toBe(false);
+    expect(ozdPolicy.pickup.onePerDay).toBe(false);
+    expect(checkOnePerDay(kalamariaPolicy, at('2026-11-27T09:00:00Z'), [friday9]).allowed).toBe(true);
+  });
+  it('refuses a second appointment on the same local day, allows another day', () => {
+    expect(checkOnePerDay(onePerDay, at('2026-11-27T09:00:00Z'), [friday9])).toEqual({ allowed: false, reason: 'pickup.one_per_day', params: { date: '2026-11-27' } });
+    expect(checkOnePerDay(onePerDay, at('2026-11-26T09:00:00Z'), [friday9]).allowed).toBe(true);
+    expect(checkOnePerDay(onePerDay, at('2026-11-27T09:00:00Z'), []).allowed).toBe(true);
+  });
+  it('compares library-local days: 23:30 UTC on Thursday is already Friday in Athens', () => {
+    expect(checkOnePerDay(onePerDay, friday9, [at('2026-11-26T22:30:00Z')]).allowed).toBe(false);
   });
 });

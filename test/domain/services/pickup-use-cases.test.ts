@@ -4,6 +4,7 @@ import type { Db } from '../../../src/persistence/prisma-client';
 import { createPickupServices } from '../../../src/staff/pickup-services';
 import { anOrder } from '../../staff/staff-support';
 import { freshDb } from '../../support/test-db';
+import { kalamariaPolicy } from '../../support/libraries';
 
 let db: Db;
 let clock: Date;
@@ -56,6 +57,37 @@ describe('BookAppointment', () => {
       .toMatchObject({ allowed: false, reason: 'pickup.not_pickup_branch' });
     expect(await pickup.bookAppointment.run({ libraryId: 'ozd', ref: '1000025', branchId: 'kal-central', startsAt: friday11, actor: 'staff:2' }))
       .toMatchObject({ allowed: false, reason: 'order.not_found' });
+  });
+});
+
+describe('BookAppointment with pickup.onePerDay (issue 19)', () => {
+  const book = (services: typeof pickup, ref: string, startsAt: Date) =>
+    services.bookAppointment.run({ libraryId: 'kalamaria', ref, branchId: 'kal-central', startsAt, actor: 'patron:1' });
+  const twoOrders = async () => {
+    await anOrder(db, { library: 'kalamaria', card: '1001001', ref: '1000025', title: 'Ο Καπετάν Μιχάλης' });
+    await anOrder(db, { library: 'kalamaria', card: '1001001', ref: '1000033', title: 'Βίος και πολιτεία του Αλέξη Ζορμπά' });
+  };
+
+  it('off (Kalamaria, today\'s rule): one patron\'s two orders may each have an appointment on the same day', async () => {
+    expect(kalamariaPolicy.pickup.onePerDay).toBe(false);
+    await twoOrders();
+    expect((await book(pickup, '1000025', friday11)).allowed).toBe(true);
+    expect((await book(pickup, '1000033', new Date('2026-11-27T10:00:00Z'))).allowed).toBe(true);
+  });
+
+  it('on: a second appointment of the patron that day is refused, with slots on other days instead; moving the same one within the day is allowed', async () => {
+    const onePerDay = { ...kalamariaPolicy, pickup: { ...kalamariaPolicy.pickup, onePerDay: true } };
+    const strict = createPickupServices(db, () => clock, { notifier, policyFor: () => onePerDay });
+    await twoOrders();
+    expect((await book(strict, '1000025', friday11)).allowed).toBe(true);
+    const second = await book(strict, '1000033', new Date('2026-11-27T10:00:00Z'));
+    expect(second).toMatchObject({ allowed: false, reason: 'pickup.one_per_day', params: { date: '2026-11-27' } });
+    // The nearest free slots not on Friday: Thursday's last two (Central is closed at the weekend).
+    expect(!second.allowed && second.alternatives.map((d) => d.toISOString())).toEqual(['2026-11-26T12:00:00.000Z', '2026-11-26T12:15:00.000Z']);
+    expect((await book(strict, '1000033', new Date('2026-11-30T08:00:00Z'))).allowed).toBe(true);
+    // The first order moves to another hour of the same Friday: its own appointment does not count.
+    expect((await book(strict, '1000025', new Date('2026-11-27T11:00:00Z'))).allowed).toBe(true);
+    expect(await db.appointment.count({ where: { status: 'booked' } })).toBe(2);
   });
 });
 
