@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick] [--patrons=50] [--db=postgres] [--instances=1,2] [--only=http,voice,memory,catalogue,import,nlu,scale]
+ * npm run bench [-- --quick] [--patrons=50] [--db=postgres] [--instances=1,2] [--only=http,voice,memory,catalogue,import,nlu,scale] [--semi-space=8] [--start=tsx|built]
  *
  * Conversations: N concurrent simulated patrons complete full reservations against the real
  * server (src/main.ts in its own process) over HTTP (/api/messages, expectReplies) and over
@@ -13,7 +13,7 @@
  * (connections, statements per turn, its own CPU). Every figure is printed as `BENCH name=value unit=…` and the
  * report is written to docs/benchmarks.md (docs/benchmarks-postgres.md with --db=postgres).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -51,6 +51,15 @@ const BENCH_DIR = path.join(root, 'data', 'bench');
 const PIN = '2468';
 /** The phone target is stated at this many calls at once: TwiML answer p99 < 100 ms. */
 const CALLS = 20;
+/**
+ * `--semi-space=8` (MB): the server with V8's young generation capped (`--max-semi-space-size`),
+ * as a deployment may start it (NODE_OPTIONS) to save resident memory; by default V8's own size,
+ * as `npm start` and `npm run start:built` run it (the cap cost CPU per turn: docs/benchmarks.md, Memory).
+ */
+const SEMI_SPACE = args.get('semi-space') ?? 'default';
+const SERVER_FLAGS = SEMI_SPACE === 'default' ? [] : [`--max-semi-space-size=${SEMI_SPACE}`];
+/** `--start=built`: the server as `npm run start:built` runs it (dist/main.mjs, built first, plain node); by default as `npm start` (tsx). */
+const BUILT = args.get('start') === 'built';
 
 interface Figure { name: string; value: number; unit: string }
 const figures: Figure[] = [];
@@ -74,12 +83,15 @@ async function freePort(): Promise<number> {
 
 interface Proc { base: string; child: ChildProcess; rssMb(): number; collectedRssMb(): Promise<number>; stop(): Promise<void> }
 
-/** `node --import tsx <script>` (one process, so its RSS is the server's own). */
+/** `node --import tsx <script>` (one process, so its RSS is the server's own); the product server built with `--start=built`. */
 async function startProcess(script: string, env: Record<string, string>, ready: string, nodeFlags: string[] = []): Promise<Proc> {
+  // The product server gets --semi-space's cap, if any; the echo bot always runs with Node's defaults.
+  const built = BUILT && script === 'src/main.ts';
+  if (script === 'src/main.ts') nodeFlags = [...SERVER_FLAGS, ...nodeFlags];
   const port = await freePort();
   // BENCH_PROFILE=1: a V8 CPU profile of each process under data/bench-profiles (open in Chrome DevTools).
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.join(root, 'data', 'bench-profiles')}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', ...nodeFlags, script], {
+  const child = spawn(process.execPath, [...profile, ...(built ? [] : ['--import', 'tsx']), ...nodeFlags, built ? 'dist/main.mjs' : script], {
     cwd: root, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', JOBS: 'off', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -510,6 +522,10 @@ async function main(): Promise<void> {
   for (let i = 0; i < 20; i++) { const s = performance.now(); await scryptHasher.verify(PIN, stored); scrypt.push(performance.now() - s); }
   figure('pin.scrypt_verify_p50', ms(summarize(scrypt).p50), 'ms');
 
+  if (BUILT && (wants('http') || wants('voice') || wants('memory') || wants('scale'))) {
+    const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (build.status !== 0) throw new Error('npm run build failed');
+  }
   if (wants('http') || wants('voice') || wants('memory')) {
     const url = await conversationDatabase();
     const env = { DATABASE_URL: url, TWILIO_AUTH_TOKEN: AUTH_TOKEN, PUBLIC_BASE_URL: PUBLIC_BASE, TRUST_PROXY: '1' };
@@ -544,7 +560,7 @@ async function main(): Promise<void> {
       }
       if (wants('memory')) {
         // A fresh server of its own, so the reservation runs' garbage does not blur the figure.
-        const fresh = await startProcess('src/main.ts', env, 'Web chat:', ['--expose-gc', '--import', './bench/gc-on-signal.ts']);
+        const fresh = await startProcess('src/main.ts', env, 'Web chat:', ['--expose-gc', '--import', './bench/gc-on-signal.mjs']);
         try {
           const open = (n: number) => pool(n, PATRONS, async () => { await post(fresh.base, `bench-open-${randomUUID()}`, 'γεια σας'); });
           await open(500); // warm-up: JIT, caches, SQLite pages

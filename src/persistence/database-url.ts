@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaPg } from '@prisma/adapter-pg';
+import type { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import type { PrismaPg } from '@prisma/adapter-pg';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -17,9 +17,16 @@ export function isPostgres(url = databaseUrl()): boolean {
   return /^postgres(ql)?:\/\//.test(url);
 }
 
-/** The driver adapter for a URL: PostgreSQL through pg, anything else is a SQLite file. */
-export function createAdapterFactory(url = databaseUrl()): PrismaBetterSQLite3 | PrismaPg {
-  if (isPostgres(url)) return new PrismaPg({ connectionString: url, max: 10 });
+/**
+ * The driver adapter for a URL: PostgreSQL through pg, anything else is a SQLite file. Each is
+ * imported when a URL needs it, so a process loads one driver, not both.
+ */
+export async function createAdapterFactory(url = databaseUrl()): Promise<PrismaBetterSQLite3 | PrismaPg> {
+  if (isPostgres(url)) {
+    const { PrismaPg } = await import('@prisma/adapter-pg');
+    return new PrismaPg({ connectionString: url, max: 10 });
+  }
+  const { PrismaBetterSQLite3 } = await import('@prisma/adapter-better-sqlite3');
   const file = url.replace(/^file:/, '');
   // timeout: how long a writer waits for SQLite's single write lock before SQLITE_BUSY.
   // ':memory:' is SQLite's own name for a database in memory: resolved as a path it became a file of that name.

@@ -1,5 +1,4 @@
 import { PrismaClient } from '../generated/prisma/client';
-import { PrismaClient as PgPrismaClient } from '../generated/prisma-pg/client';
 import { createAdapterFactory, databaseUrl, isPostgres } from './database-url';
 import { retryBusyTransactions } from './sqlite-busy-retry';
 import { DirectSqlFactory, type DirectSql, type SqlRow, type SqlValue } from './direct-sql';
@@ -42,17 +41,19 @@ export function directSqlOf(db: Db): DirectSql {
  * One client per process; SQLite gets WAL so readers never wait for the writer. PostgreSQL
  * gets the client generated from the same schema files for that provider (Prisma 6.19 refuses
  * a driver adapter of another provider); its models and queries are the same, so the
- * repositories see one type.
+ * repositories see one type. The PostgreSQL client is imported only for a PostgreSQL URL: a
+ * SQLite process does not load it (nor pg and its adapter, database-url.ts).
  */
 export async function createPrismaClient(url = databaseUrl()): Promise<Db> {
   if (isPostgres(url)) {
-    const adapter = new DirectSqlFactory(createAdapterFactory(url));
+    const { PrismaClient: PgPrismaClient } = await import('../generated/prisma-pg/client');
+    const adapter = new DirectSqlFactory(await createAdapterFactory(url));
     const pg = new PgPrismaClient({ adapter, transactionOptions }) as unknown as Db;
     providers.set(pg, 'postgresql');
     direct.set(pg, adapter.sql(() => pg.$connect()));
     return pg;
   }
-  const adapter = new DirectSqlFactory(createAdapterFactory(url));
+  const adapter = new DirectSqlFactory(await createAdapterFactory(url));
   const prisma = new PrismaClient({ adapter, transactionOptions });
   providers.set(prisma, 'sqlite');
   retryBusyTransactions(prisma);
