@@ -1,6 +1,7 @@
 import { refuse, type Refusal } from '../decision';
 import type { IlsIllStore, UnfiledIll } from '../ports/ils-ill-store';
 import type { LibrarySystem } from '../ports/library-system';
+import { SingleFlight } from '../single-flight';
 
 /** What the reader hears about the library system: nothing when it took the request (or cannot take any). */
 export type IlsFilingProblem = Refusal<'ils.ill_unavailable' | 'ils.ill_refused'> & { detail?: string };
@@ -14,7 +15,8 @@ export type IlsFilingProblem = Refusal<'ils.ill_unavailable' | 'ils.ill_refused'
  * problem: the request is the bot's alone, as in the embedded store.
  */
 export class FileIllRequests {
-  private readonly inFlight = new Map<number, Promise<IlsFilingProblem | undefined>>();
+  /** One filing per request at a time (SingleFlight), keyed by the request's id. */
+  private readonly filing = new SingleFlight<number, IlsFilingProblem | undefined>();
 
   constructor(
     private readonly store: IlsIllStore,
@@ -42,16 +44,8 @@ export class FileIllRequests {
     return { filed, pending };
   }
 
-  /**
-   * One filing per request at a time in this process: the start-up run and a reader's repeated
-   * yes must not both ask Koha, find nothing under the key and both post.
-   */
   private file(request: UnfiledIll): Promise<IlsFilingProblem | undefined> {
-    const running = this.inFlight.get(request.id);
-    if (running) return running;
-    const filing = this.fileOnce(request).finally(() => this.inFlight.delete(request.id));
-    this.inFlight.set(request.id, filing);
-    return filing;
+    return this.filing.run(request.id, () => this.fileOnce(request));
   }
 
   private async fileOnce(request: UnfiledIll): Promise<IlsFilingProblem | undefined> {

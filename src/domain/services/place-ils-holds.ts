@@ -2,6 +2,7 @@ import { refuse, type Refusal } from '../decision';
 import type { IlsHoldStore, UnplacedHold, UnreleasedHold } from '../ports/ils-hold-store';
 import type { HoldRefusal, IlsFailure, LibrarySystem } from '../ports/library-system';
 import { isOnShelf } from '../rules/ils-standing';
+import { SingleFlight } from '../single-flight';
 
 /** What the patron hears about the library system: nothing when it took every hold. */
 export type IlsPlacementProblem = Refusal<'ils.unavailable' | 'ils.refused'> & { detail?: string };
@@ -14,6 +15,10 @@ export type IlsPlacementProblem = Refusal<'ils.unavailable' | 'ils.refused'> & {
  * yes and our write) finds the first hold in the ILS instead of a second.
  */
 export class PlaceIlsHolds {
+  /** One placing, and one cancelling, per hold at a time (SingleFlight), keyed by the hold's id. */
+  private readonly placing = new SingleFlight<number, IlsPlacementProblem | undefined>();
+  private readonly releasing = new SingleFlight<number, boolean>();
+
   constructor(
     private readonly store: IlsHoldStore,
     private readonly systemFor: (libraryId: string) => LibrarySystem | undefined,
@@ -63,7 +68,11 @@ export class PlaceIlsHolds {
     return { released, pending };
   }
 
-  private async release(hold: UnreleasedHold): Promise<boolean> {
+  private release(hold: UnreleasedHold): Promise<boolean> {
+    return this.releasing.run(hold.holdId, () => this.releaseOnce(hold));
+  }
+
+  private async releaseOnce(hold: UnreleasedHold): Promise<boolean> {
     const system = this.systemFor(hold.libraryId);
     if (!system || system.kind === 'embedded') return false;
     const answer = await system.cancelHold({ cardNumber: hold.cardNumber }, { ilsHoldId: hold.ilsHoldId });
@@ -72,7 +81,11 @@ export class PlaceIlsHolds {
     return true;
   }
 
-  private async place(hold: UnplacedHold): Promise<IlsPlacementProblem | undefined> {
+  private place(hold: UnplacedHold): Promise<IlsPlacementProblem | undefined> {
+    return this.placing.run(hold.holdId, () => this.placeOnce(hold));
+  }
+
+  private async placeOnce(hold: UnplacedHold): Promise<IlsPlacementProblem | undefined> {
     const system = this.systemFor(hold.libraryId);
     if (!system || system.kind === 'embedded') return undefined;
     if (!hold.recordIlsId) return { ...refuse('ils.refused'), detail: `record ${hold.recordId} has no id in the library system` };
