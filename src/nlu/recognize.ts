@@ -49,6 +49,31 @@ function commandTable(lang: Lang): Map<string, Intent> {
 }
 const COMMAND_TABLES: Record<Lang, Map<string, Intent>> = { el: commandTable('el'), hu: commandTable('hu') };
 
+/** Sounds a patron puts before a command ("α, άσ' το", "jaj, mégse"): they change nothing in it. */
+const INTERJECTIONS: Record<Lang, Set<string>> = {
+  el: new Set(['α', 'αα', 'ε', 'εε', 'ωχ', 'οκ', 'ok', 'λοιπον'].map((w) => keyOf(w, 'el'))),
+  hu: new Set(['ah', 'jaj', 'hat', 'ja', 'na', 'oke', 'ok', 'izé', 'ize'].map((w) => keyOf(w, 'hu'))),
+};
+
+/**
+ * The whole utterance as a command: one command phrase ("mégse"), or several said together that
+ * mean the same ("megse, hagyjuk", "α ασ το, δεν πειραζει"), each part perhaps after an
+ * interjection. Anything else in it, and it is not a command but a sentence for the cues.
+ */
+function commandOf(text: string, lang: Lang): Intent | undefined {
+  const table = COMMAND_TABLES[lang];
+  const found = new Set<Intent>();
+  for (const part of text.split(/[,.;:!?…]+/u)) {
+    const partWords = words(keyOf(part, lang));
+    const first = partWords.findIndex((w) => !INTERJECTIONS[lang].has(w));
+    if (first < 0) continue;
+    const intent = table.get(partWords.slice(first).join(' '));
+    if (!intent) return undefined;
+    found.add(intent);
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
 function words(s: string): string[] {
   return s.split(/[^\p{L}\p{N}']+/u).filter((w) => w !== '');
 }
@@ -192,7 +217,7 @@ function understand(text: string, lang: Lang, opts: { ref?: Date; timeZone?: str
   let intent: Intent = 'none';
   let confidence = tokens.length === 0 ? 0 : 0.2;
   let hit: Scored | undefined;
-  const command = COMMAND_TABLES[lang].get(keys.join(' '));
+  const command = COMMAND_TABLES[lang].get(keys.join(' ')) ?? commandOf(text, lang);
   if (command) {
     intent = command;
     confidence = 0.97;

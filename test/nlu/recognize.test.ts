@@ -153,3 +153,18 @@ describe('recognizeIntent', () => {
     expect(recognizeIntent(text, lang)).toEqual({ ...recognize(text, lang, { ref }), entities: routing });
   });
 });
+
+describe('commands said together or after an interjection', () => {
+  it.each([
+    ['megse, hagyjuk', 'hu'], ['jaj, mégse', 'hu'], ['Mégse. Hagyjuk.', 'hu'],
+    ['α ασ το, δεν πειραζει', 'el'], ['άκυρο, άκυρο', 'el'], ['ε, δεν πειράζει', 'el'],
+  ] as const)('reads «%s» as cancel', (text, lang) => {
+    expect(recognize(text, lang)).toMatchObject({ intent: 'cancel' });
+  });
+
+  it.each([
+    ['mégse, kezdjük újra', 'hu'], ['α, ο καπετάν μιχάλης', 'el'], ['δεν πειράζει, θέλω τον Ζορμπά', 'el'],
+  ] as const)('does not read «%s» as one command (parts that disagree, or a sentence)', (text, lang) => {
+    expect(recognize(text, lang).confidence).toBeLessThan(0.97);
+  });
+});
