@@ -36,7 +36,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Map(process.argv.slice(2).map((a) => { const [k, v] = a.replace(/^--/, '').split('='); return [k!, v ?? 'true']; }));
 const quick = args.has('quick');
 const PATRONS = Number(args.get('patrons') ?? 50);
-const ROUNDS = quick ? 2 : 4;
+// --rounds=N: more reservations per patron, for steadier figures and profiles of the steady state.
+const ROUNDS = Number(args.get('rounds') ?? (quick ? 2 : 4));
 const VOICE_ROUNDS = quick ? 1 : 2;
 const OPEN_CONVERSATIONS = quick ? 2_000 : 10_000;
 const CATALOGUE_SIZES = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
