@@ -38,7 +38,7 @@ const quick = args.has('quick');
 const PATRONS = Number(args.get('patrons') ?? 50);
 // --rounds=N: more reservations per patron, for steadier figures and profiles of the steady state.
 const ROUNDS = Number(args.get('rounds') ?? (quick ? 2 : 4));
-const VOICE_ROUNDS = quick ? 1 : 2;
+const VOICE_ROUNDS = Number(args.get('voice-rounds') ?? (quick ? 1 : 2));
 const OPEN_CONVERSATIONS = quick ? 2_000 : 10_000;
 const CATALOGUE_SIZES = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
 const POSTGRES = args.get('db') === 'postgres';

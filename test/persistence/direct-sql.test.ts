@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dbStatements } from '../../src/observability/metrics';
 import { directSqlOf, type Db } from '../../src/persistence/prisma-client';
+import { testDatabase } from '../support/postgres';
 import { freshDb } from '../support/test-db';
 
 let db: Db | undefined;
@@ -51,5 +52,21 @@ describe('direct SQL', () => {
     await sql.execute('DELETE FROM "BotState" WHERE "id" = ?', ['none']);
     // The direct DELETE runs in a transaction of its own on SQLite (BEGIN and COMMIT are statements too).
     expect(await statements() - before).toBeGreaterThanOrEqual(3);
+  });
+
+  it.skipIf(testDatabase() === 'postgres')('prepares a SQLite statement once and runs it again with new arguments after', async () => {
+    // better-sqlite3 ships no types; only its prototype's prepare is needed here.
+    const driver = 'better-sqlite3';
+    const Database = (await import(driver)).default as { prototype: { prepare(sql: string): unknown } };
+    const prepare = vi.spyOn(Database.prototype, 'prepare');
+    try {
+      ({ db } = await freshDb());
+      const sql = directSqlOf(db);
+      const read = 'SELECT "data" FROM "BotState" WHERE "id" = ? AND 7 = 7';
+      for (let i = 0; i < 5; i++) expect(await sql.query(read, [`k${i}`])).toEqual([]);
+      expect(prepare.mock.calls.filter(([text]) => text === read)).toHaveLength(1);
+    } finally {
+      prepare.mockRestore();
+    }
   });
 });
