@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick] [--patrons=50] [--db=postgres] [--instances=1,2] [--only=http,voice,memory,catalogue,import,nlu,scale] [--semi-space=8] [--start=tsx|built]
+ * npm run bench [-- --quick] [--patrons=50] [--db=postgres] [--instances=1,2] [--only=http,voice,memory,catalogue,import,nlu,scale] [--semi-space=8|default] [--start=tsx] [--rounds=4] [--voice-rounds=2]
  *
  * Conversations: N concurrent simulated patrons complete full reservations against the real
  * server (src/main.ts in its own process) over HTTP (/api/messages, expectReplies) and over
@@ -52,15 +52,20 @@ const BENCH_DIR = path.join(root, 'data', 'bench');
 const PIN = '2468';
 /** The phone target is stated at this many calls at once: TwiML answer p99 < 100 ms. */
 const CALLS = 20;
+/** The shortest a caller takes between an answer and the next webhook, and the longest (ms): voiceReservations. */
+const CALLER_PAUSE: [number, number] = [500, 1500];
 /**
- * `--semi-space=8` (MB): the server with V8's young generation capped (`--max-semi-space-size`),
- * as a deployment may start it (NODE_OPTIONS) to save resident memory; by default V8's own size,
- * as `npm start` and `npm run start:built` run it (the cap cost CPU per turn: docs/benchmarks.md, Memory).
+ * The server is started as `npm start` starts it: the bundle (dist/main.mjs, built first) under
+ * plain node with the V8 flags of package.json's start script (the young generation capped:
+ * docs/benchmarks.md, Memory). `--start=tsx`: as `npm run dev` runs it (tsx, src/main.ts).
+ * `--semi-space=N` (MB) sets another cap, `--semi-space=default` V8's own. The echo bot runs
+ * under the same V8 flags, so the ratios compare the bots, not the settings.
  */
-const SEMI_SPACE = args.get('semi-space') ?? 'default';
-const SERVER_FLAGS = SEMI_SPACE === 'default' ? [] : [`--max-semi-space-size=${SEMI_SPACE}`];
-/** `--start=built`: the server as `npm run start:built` runs it (dist/main.mjs, built first, plain node); by default as `npm start` (tsx). */
-const BUILT = args.get('start') === 'built';
+const START_FLAGS = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start!
+  .split(/\s+/).filter((word) => word.startsWith('--max-semi-space-size='));
+const SEMI_SPACE = args.get('semi-space');
+const SERVER_FLAGS = SEMI_SPACE === undefined ? START_FLAGS : SEMI_SPACE === 'default' ? [] : [`--max-semi-space-size=${SEMI_SPACE}`];
+const BUILT = args.get('start') !== 'tsx';
 
 interface Figure { name: string; value: number; unit: string }
 const figures: Figure[] = [];
@@ -84,11 +89,10 @@ async function freePort(): Promise<number> {
 
 interface Proc { base: string; child: ChildProcess; rssMb(): number; collectedRssMb(): Promise<number>; stop(): Promise<void> }
 
-/** `node --import tsx <script>` (one process, so its RSS is the server's own); the product server built with `--start=built`. */
+/** `node --import tsx <script>` (one process, so its RSS is the server's own); the product server built, unless `--start=tsx`. */
 async function startProcess(script: string, env: Record<string, string>, ready: string, nodeFlags: string[] = []): Promise<Proc> {
-  // The product server gets --semi-space's cap, if any; the echo bot always runs with Node's defaults.
   const built = BUILT && script === 'src/main.ts';
-  if (script === 'src/main.ts') nodeFlags = [...SERVER_FLAGS, ...nodeFlags];
+  nodeFlags = [...SERVER_FLAGS, ...nodeFlags];
   const port = await freePort();
   // BENCH_PROFILE=1: a V8 CPU profile of each process under data/bench-profiles (open in Chrome DevTools).
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.join(root, 'data', 'bench-profiles')}`] : [];
@@ -165,7 +169,7 @@ async function conversationDatabase(): Promise<string> {
       homeBranchId: 'kal-central', status: 'active', cardExpiresAt: new Date('2030-12-31T00:00:00Z'),
     })),
   });
-  const titles = PATRONS * (ROUNDS + VOICE_ROUNDS) + 64 + CALLS * VOICE_ROUNDS;
+  const titles = PATRONS * (ROUNDS + VOICE_ROUNDS) + 64 + 2 * CALLS * VOICE_ROUNDS;
   for (let i = 0; i < titles; i++) {
     await db.record.create({
       data: {
@@ -269,18 +273,30 @@ async function httpReservations(target: Proc | Proc[], titleOffset: number, roun
   return { turns: latencies.length, seconds, latency: summarize(latencies), byTurn, failures, firstFailure, cpu: serverCpu() - cpu0, clientCpu: clientCpuSeconds(client0) };
 }
 
-async function voiceReservations(server: Proc, titleOffset: number, rounds: number, calls = PATRONS): Promise<RunResult> {
+/**
+ * `pause`: the caller's time between hearing an answer and the next webhook, drawn evenly from
+ * [min, max] ms. Twilio sends the next webhook only after the answer's <Say> has been played and
+ * the caller has keyed or spoken (speech ends with about a second of silence), so a real call
+ * sends one every few seconds; with no pause, each call sends its next webhook the moment the
+ * last answer arrives, so 20 calls keep the server as busy as a few hundred real ones would.
+ */
+async function voiceReservations(server: Proc, titleOffset: number, rounds: number, calls = PATRONS, pause?: [number, number], firstPatron = 0): Promise<RunResult> {
   const latencies: number[] = [];
   let failures = 0;
   let firstFailure: string | undefined;
   const cpu0 = cpuSeconds(server.child.pid!);
   const client0 = process.cpuUsage();
   const t0 = performance.now();
-  await pool(calls, calls, async (p) => {
+  await pool(calls, calls, async (i) => {
+    // Callers of their own (patrons' hold limit: 10), where the run before used the first ones.
+    const p = firstPatron + i;
     for (let round = 0; round < rounds; round++) {
       const call = new TwilioCall({ serverUrl: server.base, publicBaseUrl: PUBLIC_BASE, library: 'kalamaria', authToken: AUTH_TOKEN, from: phoneOf(p) });
-      const title = `Βιβλίο ${code(titleOffset + p * rounds + round)}`;
-      const step = async (act: () => Promise<unknown>) => { const s = performance.now(); await act(); latencies.push(performance.now() - s); };
+      const title = `Βιβλίο ${code(titleOffset + i * rounds + round)}`;
+      const step = async (act: () => Promise<unknown>) => {
+        if (pause) await new Promise((r) => setTimeout(r, pause[0] + Math.random() * (pause[1] - pause[0])));
+        const s = performance.now(); await act(); latencies.push(performance.now() - s);
+      };
       try {
         await step(() => call.start());
         await step(() => call.answer({ digits: '1' }));
@@ -558,6 +574,8 @@ async function main(): Promise<void> {
         report('reservation.voice', voice);
         const fewer = await voiceReservations(server, PATRONS * (ROUNDS + VOICE_ROUNDS) + 64, VOICE_ROUNDS, CALLS);
         report(`reservation.voice${CALLS}`, fewer);
+        const paced = await voiceReservations(server, PATRONS * (ROUNDS + VOICE_ROUNDS) + 64 + CALLS * VOICE_ROUNDS, VOICE_ROUNDS, CALLS, CALLER_PAUSE, CALLS);
+        report(`reservation.voice${CALLS}_paced`, paced);
       }
       if (wants('memory')) {
         // A fresh server of its own, so the reservation runs' garbage does not blur the figure.

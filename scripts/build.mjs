@@ -1,6 +1,6 @@
-// npm run build: src/main.ts and the TypeScript it imports as one ES module, dist/main.mjs, for
-// `npm run start:built` (plain node, no tsx at run time: 32–58 MB less resident memory, see
-// docs/benchmarks.md). Packages stay in node_modules (imported as they are, not bundled); locales/,
+// npm run build: src/main.ts and the TypeScript it imports as one ES module, dist/main.mjs, which
+// `npm start` builds and runs and `npm run start:built` runs (plain node, no tsx at run time:
+// 32–58 MB less resident memory, see docs/benchmarks.md). `--quiet`: warnings and errors only. Packages stay in node_modules (imported as they are, not bundled); locales/,
 // libraries/, the staff views and the web chat scripts are read from where they are, because
 // every `import.meta.url` in src/ keeps the URL of the file it is written in.
 import { rmSync } from 'node:fs';
@@ -43,5 +43,5 @@ await build({
   // Not loaded by node unless it runs with --enable-source-maps (which keeps them in memory).
   sourcemap: 'linked',
   plugins: [ownLocation],
-  logLevel: 'info',
+  logLevel: process.argv.includes('--quiet') ? 'warning' : 'info',
 });
