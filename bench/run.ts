@@ -50,6 +50,7 @@ const AUTH_TOKEN = 'bench-auth-token-0123456789abcdef';
 const PUBLIC_BASE = 'https://library-bot.example.org';
 const BENCH_DIR = path.join(root, 'data', 'bench');
 const PIN = '2468';
+const LAST_RUN = path.join(root, 'data', 'bench-last-run.json');
 /** The phone target is stated at this many calls at once: TwiML answer p99 < 100 ms. */
 const CALLS = 20;
 /** The shortest a caller takes between an answer and the next webhook, and the longest (ms): voiceReservations. */
@@ -517,6 +518,15 @@ async function importBench(records: number): Promise<void> {
 // ——— main ————————————————————————————————————————————————————————————————————
 
 async function main(): Promise<void> {
+  // --render: the report written again from the last run's figures (data/bench/last-run.json),
+  // after an edit of the report's text, without measuring again.
+  if (args.has('render')) {
+    const last = JSON.parse(readFileSync(LAST_RUN, 'utf8')) as { started: string; machine: Parameters<typeof writeReport>[0]['machine']; nluOutput: string; figures: Figure[]; notes: string[] };
+    figures.push(...last.figures);
+    notes.push(...last.notes);
+    writeReport({ started: new Date(last.started), machine: last.machine, nluOutput: last.nluOutput });
+    return;
+  }
   const started = new Date();
   log(`bench: ${quick ? 'quick' : 'full'} run, ${PATRONS} patrons, ${POSTGRES ? 'PostgreSQL' : 'SQLite'}`);
   const machine = {
@@ -621,6 +631,7 @@ async function main(): Promise<void> {
     process.stdout.write(nluOutput);
   }
 
+  if (!only) writeFileSync(LAST_RUN, JSON.stringify({ started, machine, nluOutput, figures, notes, args: [...args] }));
   writeReport({ started, machine, nluOutput });
 }
 
