@@ -7,5 +7,10 @@ let count = 0;
 process.on('SIGUSR2', () => {
   collect?.();
   collect?.();
+  if (process.env.BENCH_MEMORY_DETAIL) {
+    const m = process.memoryUsage();
+    const mb = (n) => (n / 2 ** 20).toFixed(1);
+    process.stderr.write(`memory rss ${mb(m.rss)} heapTotal ${mb(m.heapTotal)} heapUsed ${mb(m.heapUsed)} external ${mb(m.external)} arrayBuffers ${mb(m.arrayBuffers)}\n`);
+  }
   process.stdout.write(`bench-gc-done ${++count}\n`);
 });

@@ -57,15 +57,17 @@ const CALLS = 20;
 const CALLER_PAUSE: [number, number] = [500, 1500];
 /**
  * The server is started as `npm start` starts it: the bundle (dist/main.mjs, built first) under
- * plain node with the V8 flags of package.json's start script (the young generation capped:
- * docs/benchmarks.md, Memory). `--start=tsx`: as `npm run dev` runs it (tsx, src/main.ts).
+ * plain node with the flags of package.json's start script (the young generation capped, the
+ * recognizers botbuilder-dialogs loads made lazy: docs/benchmarks.md, Memory). `--start=tsx`: as `npm run dev` runs it (tsx, src/main.ts).
  * `--semi-space=N` (MB) sets another cap, `--semi-space=default` V8's own. The echo bot runs
- * under the same V8 flags, so the ratios compare the bots, not the settings.
+ * under the same flags, so the ratios compare the bots, not the settings.
  */
 const START_FLAGS = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start!
-  .split(/\s+/).filter((word) => word.startsWith('--max-semi-space-size='));
+  .split('&&').at(-1)!.trim().split(/\s+/).filter((word) => word !== 'node' && word !== 'dist/main.mjs');
 const SEMI_SPACE = args.get('semi-space');
-const SERVER_FLAGS = SEMI_SPACE === undefined ? START_FLAGS : SEMI_SPACE === 'default' ? [] : [`--max-semi-space-size=${SEMI_SPACE}`];
+const SEMI_SPACE_FLAG = /^--max-semi-space-size=/;
+const SERVER_FLAGS = SEMI_SPACE === undefined ? START_FLAGS
+  : [...START_FLAGS.filter((flag) => !SEMI_SPACE_FLAG.test(flag)), ...(SEMI_SPACE === 'default' ? [] : [`--max-semi-space-size=${SEMI_SPACE}`])];
 const BUILT = args.get('start') !== 'tsx';
 
 interface Figure { name: string; value: number; unit: string }
@@ -102,7 +104,11 @@ async function startProcess(script: string, env: Record<string, string>, ready: 
   });
   let output = '';
   child.stdout?.on('data', (c: Buffer) => { output += c.toString(); });
-  child.stderr?.on('data', (c: Buffer) => { output = (output + c.toString()).slice(-20_000); });
+  child.stderr?.on('data', (c: Buffer) => {
+    // BENCH_MEMORY_DETAIL=1: the heap's part of each measured RSS (bench/gc-on-signal.mjs writes it).
+    if (process.env.BENCH_MEMORY_DETAIL) for (const line of c.toString().split('\n')) if (line.startsWith('memory ')) log(line);
+    output = (output + c.toString()).slice(-20_000);
+  });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${script} did not start:\n${output}`)), 90_000);
     child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`${script} exited with ${code}:\n${output}`)); });

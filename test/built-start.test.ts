@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import { testDatabase } from './support/postgres';
 const root = path.resolve(import.meta.dirname, '..');
 
 /**
- * `npm run build` then `node dist/main.mjs` (what `npm run start:built` runs after db-setup):
+ * `npm run build` then `node <flags> dist/main.mjs` (what `npm start` runs after db-setup):
  * the bundle must find what src/ reads beside itself (locales, library files, staff views, the
  * web chat scripts, the generated Prisma client) without tsx.
  */
@@ -24,7 +24,11 @@ describe.skipIf(testDatabase() === 'postgres')('the built start', () => {
     const url = `file:${path.join(dir, 'library.db')}`;
     await setupDatabase(url);
     const port = await new Promise<number>((resolve) => { const s = createServer().listen(0, '127.0.0.1', () => { const p = (s.address() as { port: number }).port; s.close(() => resolve(p)); }); });
-    const child = spawn(process.execPath, ['dist/main.mjs'], {
+    // As npm start runs it: the start script's node flags (the preload among them), then the bundle.
+    const scripts = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    const flags = scripts.start!.split('&&').at(-1)!.trim().split(/\s+/).filter((word) => word !== 'node' && word !== 'dist/main.mjs');
+    expect(flags).toContain('./src/lazy-recognizers.cjs');
+    const child = spawn(process.execPath, [...flags, 'dist/main.mjs'], {
       cwd: root, env: { ...process.env, VITEST: '', NODE_OPTIONS: '', DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', JOBS: 'off', LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
