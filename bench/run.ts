@@ -22,6 +22,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setupDatabase } from '../scripts/db-setup';
+import { startNodeFlags } from '../scripts/start-flags';
 import { SearchCatalogue } from '../src/domain/services/search-catalogue';
 import { PrismaCatalogueRepository } from '../src/persistence/prisma-catalogue-repository';
 import { createPrismaClient, type Db } from '../src/persistence/prisma-client';
@@ -58,12 +59,12 @@ const CALLER_PAUSE: [number, number] = [500, 1500];
 /**
  * The server is started as `npm start` starts it: the bundle (dist/main.mjs, built first) under
  * plain node with the flags of package.json's start script (the young generation capped, the
- * recognizers botbuilder-dialogs loads made lazy: docs/benchmarks.md, Memory). `--start=tsx`: as `npm run dev` runs it (tsx, src/main.ts).
- * `--semi-space=N` (MB) sets another cap, `--semi-space=default` V8's own. The echo bot runs
+ * recognizers botbuilder-dialogs loads made lazy: docs/benchmarks.md, Memory). `--start=tsx`:
+ * as `npm run dev` runs it (tsx, src/main.ts). `--semi-space=N` (MB) sets another cap,
+ * `--semi-space=default` V8's own. The echo bot runs
  * under the same flags, so the ratios compare the bots, not the settings.
  */
-const START_FLAGS = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start!
-  .split('&&').at(-1)!.trim().split(/\s+/).filter((word) => word !== 'node' && word !== 'dist/main.mjs');
+const START_FLAGS = startNodeFlags(root);
 const SEMI_SPACE = args.get('semi-space');
 const SEMI_SPACE_FLAG = /^--max-semi-space-size=/;
 const SERVER_FLAGS = SEMI_SPACE === undefined ? START_FLAGS
@@ -524,7 +525,7 @@ async function importBench(records: number): Promise<void> {
 // ——— main ————————————————————————————————————————————————————————————————————
 
 async function main(): Promise<void> {
-  // --render: the report written again from the last run's figures (data/bench/last-run.json),
+  // --render: the report written again from the last full run's figures (data/bench-last-run.json),
   // after an edit of the report's text, without measuring again.
   if (args.has('render')) {
     const last = JSON.parse(readFileSync(LAST_RUN, 'utf8')) as { started: string; machine: Parameters<typeof writeReport>[0]['machine']; nluOutput: string; figures: Figure[]; notes: string[] };

@@ -1,10 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { setupDatabase } from '../scripts/db-setup';
+import { startNodeFlags } from '../scripts/start-flags';
 import { testDatabase } from './support/postgres';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -25,8 +26,7 @@ describe.skipIf(testDatabase() === 'postgres')('the built start', () => {
     await setupDatabase(url);
     const port = await new Promise<number>((resolve) => { const s = createServer().listen(0, '127.0.0.1', () => { const p = (s.address() as { port: number }).port; s.close(() => resolve(p)); }); });
     // As npm start runs it: the start script's node flags (the preload among them), then the bundle.
-    const scripts = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-    const flags = scripts.start!.split('&&').at(-1)!.trim().split(/\s+/).filter((word) => word !== 'node' && word !== 'dist/main.mjs');
+    const flags = startNodeFlags(root);
     expect(flags).toContain('./src/lazy-recognizers.cjs');
     const child = spawn(process.execPath, [...flags, 'dist/main.mjs'], {
       cwd: root, env: { ...process.env, VITEST: '', NODE_OPTIONS: '', DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', JOBS: 'off', LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'],

@@ -150,8 +150,8 @@ interface SqliteStatement {
 }
 
 /**
- * The SQLite adapter prepares every statement anew: `prepare` was 7.5% of the server's busy
- * time in the bench's profile, and on a quiet machine preparing a turn's statements costs
+ * The SQLite adapter prepares every statement anew: `prepare` was 6.7–7.5% of the server's
+ * busy time in the bench's profiles, and on a quiet machine preparing a turn's statements costs
  * 10–17 µs each against 3–5 µs to run one prepared before (the BotState read, the sign-in
  * attempts query; 20,000 runs each). Its connection's `prepare` is given a cache: the same SQL
  * text gets the statement prepared before. better-sqlite3 binds a statement once and for good
@@ -165,33 +165,28 @@ function cachePreparedStatements(adapter: Adapter): void {
   const client = (adapter as unknown as { client?: { prepare(sql: string): SqliteStatement } }).client;
   if (!client || typeof client.prepare !== 'function') return;
   const prepare = client.prepare.bind(client);
-  const cache = new Map<string, SqliteStatement>();
+  // `columns`: every statement sent here names its columns (no `SELECT *`), so a prepared one
+  // keeps them; asking for them at every run was 1.7% of the busy time in the bench's profile
+  // once preparing was cached.
+  type Prepared = { stmt: SqliteStatement; columns?: unknown[] };
+  const cache = new Map<string, Prepared>();
   const prepared = (sql: string) => {
-    let stmt = cache.get(sql);
-    if (stmt) {
+    let entry = cache.get(sql);
+    if (entry) {
       cache.delete(sql); // most recently used last: the first key is the one to drop
     } else {
-      stmt = prepare(sql);
+      entry = { stmt: prepare(sql) };
       if (cache.size >= PREPARED_STATEMENTS) cache.delete(cache.keys().next().value!);
     }
-    cache.set(sql, stmt);
-    return stmt;
+    cache.set(sql, entry);
+    return entry;
   };
-  // Every statement sent here names its columns (no `SELECT *`), so a prepared one keeps them;
-  // asking for them at every run was 1.7% of the busy time in the bench's profile once
-  // preparing was cached.
-  const columnsOf = new WeakMap<SqliteStatement, unknown[]>();
-  const columns = (stmt: SqliteStatement) => {
-    let known = columnsOf.get(stmt);
-    if (!known) { known = stmt.columns(); columnsOf.set(stmt, known); }
-    return known;
-  };
-  const facade = (stmt: SqliteStatement, args: unknown[]) => ({
-    get reader() { return stmt.reader; },
-    columns: () => columns(stmt),
-    run: () => stmt.run(...args),
-    raw: () => ({ all: () => stmt.raw(true).all(...args) }),
-    bind: (bound: unknown[]) => facade(stmt, bound),
+  const facade = (entry: Prepared, args: unknown[]) => ({
+    get reader() { return entry.stmt.reader; },
+    columns: () => (entry.columns ??= entry.stmt.columns()),
+    run: () => entry.stmt.run(...args),
+    raw: () => ({ all: () => entry.stmt.raw(true).all(...args) }),
+    bind: (bound: unknown[]) => facade(entry, bound),
   });
   client.prepare = ((sql: string) => facade(prepared(sql), [])) as unknown as typeof client.prepare;
 }
