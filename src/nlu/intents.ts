@@ -88,7 +88,9 @@ export const INTENT_CUES: Record<Lang, Partial<Record<Intent, string[]>>> = {
       '~friss könyv*', 'mi új', 'újonnan', 'új érkez*'],
     human: ['ügyintéző*', 'emberrel', 'élő ember*', 'igazi ember*', 'könyvtáros*', 'munkatárs*', 'élő személy*', 'kolléga*', 'operátor*',
       'beszélni valakivel', 'valakivel beszélni', '~személyesen', 'könyvtáros* beszél*', 'beszél* könyvtáros*', 'ügyintéző* beszél*',
-      'beszél* ügyintéző*', 'emberrel beszél*', 'beszél* emberrel'],
+      'beszél* ügyintéző*', 'emberrel beszél*', 'beszél* emberrel',
+      // "beszélhetnék valakivel?", typed without accents "beszelhetnek valakivel": not a language switch.
+      'beszél* valakivel', 'valakivel beszél*'],
     help: ['segítség', 'segíts*', 'súgó', 'mit tudsz', 'mit tud', 'mit lehet', 'nem értem', 'hogyan működik', 'help',
       'menü', 'lehetőségek', 'hol találom', 'hol van ez', 'nem emlékszem', 'elfelejtettem', 'nem tudom a', 'honnan tudom'],
     cancel: ['mégse', 'mégsem', 'megszakít*', 'állj', 'stop', 'kilépés', 'kilép*', 'hagyjuk', 'felejtsd el',

@@ -64,6 +64,7 @@ describe('recognize', () => {
     ['θέλω κάτι που δεν έχετε', 'el', 'ill_request'], ['δεν το βρίσκω στον κατάλογο', 'el', 'ill_request'],
     ['θέλω να μιλήσω με υπάλληλο', 'el', 'human'], ['van foglalásom?', 'hu', 'my_orders'],
     ['milyen foglalásaim vannak?', 'hu', 'my_orders'], ['könyvtárossal szeretnék beszélni', 'hu', 'human'],
+    ['beszélhetnék valakivel?', 'hu', 'human'], ['beszelhetnek valakivel?', 'hu', 'human'], ['valakivel beszelhetnek', 'hu', 'human'],
     ['olyan könyvet szeretnék, ami nincs meg önöknél', 'hu', 'ill_request'],
   ] as const)('understands the everyday phrasing %j (%s) as %s, surely', (text, lang, intent) => {
     const u = recognize(text, lang, { ref });
