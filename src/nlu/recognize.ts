@@ -1,7 +1,7 @@
 import { parseDateTime } from './datetime';
 import { findIsbn } from './entities/isbn';
 import { findLanguage } from './entities/language';
-import { cleanTitle, splitAuthor } from './entities/title';
+import { cleanTitle, namesNoBook, splitAuthor } from './entities/title';
 import { COMMANDS, INTENT_CUES } from './intents';
 import { parseNumber, parseOrdinal } from './numbers';
 import { normalize, originalSpan, keyOf, type Normalized } from './text/normalize';
@@ -136,7 +136,8 @@ function findTitle(n: Normalized, tokens: Token[], hit: Scored, lang: Lang): { t
   let raw = after.trim();
   // Hungarian often puts the object first: "az Egri csillagokat szeretném kikölcsönözni". Not for
   // interlibrary loan: what precedes its cues is the reason ("δεν το έχετε, μπορείτε να το φέρετε…").
-  if (cleanTitle(raw, lang) === undefined && hit.first > 0 && hit.intent === 'reserve') {
+  // Not when the words after it say «a book» and no more («θέλω να κλείσω ένα βιβλίο»): no title at all.
+  if (cleanTitle(raw, lang) === undefined && !namesNoBook(raw, lang) && hit.first > 0 && hit.intent === 'reserve') {
     raw = spanOf(n, tokens, 0, hit.first - 1)
       .replace(/^(?:szeretném|szeretnem|szeretnék|szeretnek|kérem|kerem|én|θέλω|θελω|θα ήθελα|θα ηθελα)\s+/iu, '')
       .replace(/\s+(?:szeretném|szeretnem|szeretnék|szeretnek|szeretnénk|szeretnenk|akarom|kéne|kene|θέλω|θελω|θα ήθελα|θα ηθελα|να)$/iu, '');

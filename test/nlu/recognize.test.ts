@@ -79,6 +79,14 @@ describe('recognize', () => {
     expect(recognize(text, lang, { ref }).entities.title).toBeUndefined();
   });
 
+  it.each([
+    ['θέλω να κλείσω ένα βιβλίο', 'el'], ['θελω να κλεισω ενα βιβλιο', 'el'], ['θα ήθελα να κρατήσω κάποιο βιβλίο', 'el'],
+  ] as const)('hears a reservation without a title in %j (no search for «βιβλίο»)', (text, lang) => {
+    const u = recognize(text, lang, { ref });
+    expect(u.intent).toBe('reserve');
+    expect(u.entities.title).toBeUndefined();
+  });
+
   it('takes the title after an interlibrary-loan request', () => {
     expect(recognize('θέλω διαδανεισμό για το Ζορμπάς', 'el', { ref }).entities.title).toBe('Ζορμπάς');
   });

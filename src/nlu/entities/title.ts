@@ -31,8 +31,16 @@ function trimPunctuation(s: string): string {
   return s.replace(/^[\s"'«»“”„:,.;!?-]+|[\s"'«»“”„:,.;!?-]+$/gu, '');
 }
 
-/** Cleans the words after (or before) the verb into a title: articles, "το βιβλίο", quotes, "kérem". */
-export function cleanTitle(raw: string, lang: Lang): string | undefined {
+// What is left when the patron named no book at all: «θέλω να κλείσω ένα βιβλίο», «egy könyvet».
+// Matched on the folded words (no accents, lower case): patrons type «ενα βιβλιο».
+const NO_TITLE: Record<Lang, RegExp> = {
+  el: /^(?:(?:ενα|το|τα|καποιο|καποια|αυτο|μερικα)\s+)?(?:βιβλιο|βιβλια|κατι|vivlio|biblio)$/u,
+  hu: /^(?:(?:egy|a|az|valami)\s+)?(?:konyv|konyvet|konyveket|valamit)$/u,
+};
+const folded = (s: string) => s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+
+/** The words after (or before) the verb without articles, "το βιβλίο", quotes, "kérem". */
+function cleaned(raw: string, lang: Lang): string {
   let t = trimPunctuation(raw);
   if (lang === 'el') {
     t = t.replace(EL_TAIL, '');
@@ -44,8 +52,18 @@ export function cleanTitle(raw: string, lang: Lang): string | undefined {
     t = trimPunctuation(t);
     if (t !== '') t = stripHungarianAccusative(t);
   }
-  t = trimPunctuation(t);
-  return t.length >= 2 ? t : undefined;
+  return trimPunctuation(t);
+}
+
+/** Whether the words name a book only in general («ένα βιβλίο», «egy könyvet»): no title to search for. */
+export function namesNoBook(raw: string, lang: Lang): boolean {
+  return NO_TITLE[lang].test(folded(cleaned(raw, lang)));
+}
+
+/** Cleans the words after (or before) the verb into a title: articles, "το βιβλίο", quotes, "kérem". */
+export function cleanTitle(raw: string, lang: Lang): string | undefined {
+  const t = cleaned(raw, lang);
+  return t.length >= 2 && !NO_TITLE[lang].test(folded(t)) ? t : undefined;
 }
 
 const EL_AUTHOR = /^(.*\S)\s+(?:του|της|από\s+τον|από\s+την|απο\s+τον|απο\s+την|του\s+συγγραφέα)\s+(\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,2})\s*$/u;
